@@ -1,0 +1,132 @@
+package clean
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// Page-type cues: phrases that give away a page that is not an article.
+var (
+	stubCues = []string{"read the full story", "read the full article", "read full story", "read full article", "continue reading at",
+		"continue reading on", "click here to read", "the full article is available", "originally published at", "originally appeared on",
+		"this article originally appeared", "view the original article", "read the original", "read more at", "full story at", "full story:",
+		"lire l'article complet", "lire la suite sur", "den ganzen artikel lesen", "zum vollständigen artikel", "leer la nota completa", "lee la nota completa",
+		"leia a matéria completa", "читать полностью", "читать далее на", "baca selengkapnya", "selengkapnya di", "기사 원문", "原文链接", "阅读全文", "続きを読む"}
+	productCues = []string{"add to cart", "add to basket", "add to bag", "buy now", "in stock", "out of stock", "free shipping", "sku", "add to wishlist",
+		"customer reviews", "write a review", "product details", "specifications", "quantity", "checkout", "price:", "our price",
+		"in den warenkorb", "ajouter au panier", "añadir al carrito", "adicionar ao carrinho", "aggiungi al carrello", "в корзину", "купить",
+		"장바구니", "구매하기", "加入购物车", "立即购买", "カートに入れる", "sepete ekle", "beli sekarang", "tambah ke keranjang", "thêm vào giỏ"}
+	forumCues = []string{"posts:", "joined:", "reply with quote", "quote", "re:", "posted by", "thread starter", "member since", "registered user",
+		"report post", "#1", "#2", "#3", "likes received", "forum", "topic starter", "new member", "senior member", "replies:", "views:",
+		"beiträge:", "mitglied seit", "mensajes:", "registrado:", "сообщений:", "регистрация:", "답글", "回复", "楼主", "返信"}
+	searchCues = []string{"search results", "results for", "sort by", "showing results", "no results found", "filter by", "refine your search",
+		"résultats de recherche", "suchergebnisse", "resultados de búsqueda", "результаты поиска", "hasil pencarian", "검색결과", "搜索结果", "検索結果"}
+	faqCues = []string{"frequently asked questions", "faq", "faqs", "help center", "help centre", "how can we help", "contact support", "was this article helpful",
+		"questions fréquentes", "häufig gestellte fragen", "preguntas frecuentes", "perguntas frequentes", "часто задаваемые вопросы", "자주 묻는 질문", "常见问题", "よくある質問"}
+	indexCues = []string{"page 1 of", "next page", "older posts", "newer posts", "load more", "archive", "archives", "all stories", "latest articles",
+		"page suivante", "nächste seite", "página siguiente", "следующая страница", "halaman berikutnya", "다음 페이지", "下一页", "次のページ"}
+)
+
+func countCues(lines []*line, cues []string, exact bool) int {
+	n := 0
+	for _, l := range lines {
+		if l.runes > 160 {
+			continue
+		}
+		c := normCue(l.text)
+		for _, q := range cues {
+			if exact && c == q || !exact && (strings.HasPrefix(c, q) || strings.Contains(l.lower, q)) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// isArticle judges whether the page is a news article (or a transcript or
+// live blog, which count as articles) rather than an index, teaser list,
+// product, help, forum, search or stub page or a cookie wall.
+func (c *Cleaner) isArticle(lines []*line, v []verdict, doc *newsgraph.Document, hl *line, headerIsLead bool) bool {
+	bodyRunes, bodyParas, sentences := 0, 0, 0
+	cjk := false
+	for i, l := range lines {
+		if v[i].body {
+			bodyRunes += l.runes
+			bodyParas++
+			if l.body {
+				sentences++
+			}
+			cjk = cjk || l.cjk
+		}
+	}
+	if headerIsLead && hl != nil {
+		bodyRunes += hl.runes
+		bodyParas++
+		sentences++
+	}
+	minRunes := 280
+	if cjk {
+		minRunes = 110
+	}
+	if bodyRunes < minRunes || sentences == 0 {
+		return false
+	}
+	if bodyParas <= 3 && bodyRunes < 900 && countCues(lines, stubCues, false) > 0 {
+		return false
+	}
+	cookies := 0
+	for _, b := range doc.Boilerplate {
+		if b.Kind == newsgraph.KindCookie {
+			cookies++
+		}
+	}
+	if cookies >= 2 && bodyRunes < 1200 {
+		return false
+	}
+	if countCues(lines, productCues, false) >= 3 {
+		return false
+	}
+	if countCues(lines, forumCues, false) >= 4 {
+		return false
+	}
+	if countCues(lines, searchCues, false) >= 1 && bodyRunes < 2000 {
+		return false
+	}
+	if countCues(lines, faqCues, true) >= 1 {
+		questions := 0
+		for _, l := range lines {
+			if l.question {
+				questions++
+			}
+		}
+		if questions >= 3 {
+			return false
+		}
+	}
+	// Teaser lists and index pages: many headlines, little connected text.
+	headlines := 0
+	for i, l := range lines {
+		if !v[i].body && (v[i].kind == newsgraph.KindHeadline || v[i].kind == newsgraph.KindRelated) && l.words >= 4 {
+			headlines++
+		}
+	}
+	if headlines >= 6 && headlines > 2*bodyParas && bodyRunes < 1500 {
+		return false
+	}
+	if countCues(lines, indexCues, true) >= 1 && bodyParas <= 4 && headlines >= 4 {
+		return false
+	}
+	// A region of alternating headline + one-sentence blurb is a teaser list.
+	alternating := 0
+	for i := 1; i < len(lines); i++ {
+		if v[i].body && lines[i].words <= 40 && lines[i-1].headline && v[i-1].body {
+			alternating++
+		}
+	}
+	if alternating >= 4 && alternating*2 >= bodyParas {
+		return false
+	}
+	return true
+}

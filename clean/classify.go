@@ -1,0 +1,300 @@
+package clean
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/charset"
+	"github.com/newsgraph/newsgraph/pubdate"
+)
+
+// classify fills the features of one line and the furniture kind its own
+// text reveals (context decides the rest, in Clean).
+func (c *Cleaner) classify(l *line, ref pubdate.Date) {
+	l.text = l.orig
+	if fixed, ok := charset.Repair(l.text); ok {
+		l.text = fixed
+	}
+	if markupDebris.MatchString(l.text) {
+		l.kind = newsgraph.KindMarkup
+		l.score = -2
+		return
+	}
+	l.text = cleanText(l.text)
+	if l.text == "" {
+		l.kind = newsgraph.KindMarkup
+		l.score = -2
+		return
+	}
+	l.runes = len([]rune(l.text))
+	l.words, l.cjk = countWords(l.text)
+	l.terminal, l.question = endsSentence(l.text)
+	l.lower = strings.ToLower(l.text)
+	l.normalized = normalize(l.text)
+
+	// Sentence-like and headline-like shapes.
+	long := l.words >= 25 || (l.cjk && l.runes >= 60)
+	l.body = (l.terminal && (l.words >= 8 || (l.cjk && l.runes >= 20))) || long
+	l.headline = !l.body && l.words >= 3 && l.words <= 30 && l.runes <= 220 && (!l.terminal || l.question || strings.HasSuffix(l.text, "…"))
+
+	if l.runes <= 220 || l.words <= 40 {
+		c.matchCues(l, ref)
+	}
+	if l.kind == "" && !l.label && !l.labelHead {
+		l.speaker = isSpeakerLabel(l.text)
+	}
+	switch {
+	case l.kind != "" || l.label || l.labelHead:
+		l.score = -2.5
+	case l.speaker:
+		l.score = 0.5
+	case l.body:
+		l.score = 1 + min(float64(l.runes)/150, 2.5)
+	case l.headline:
+		l.score = -0.6
+	case l.terminal && l.words >= 4:
+		l.score = 0.4
+	case l.words <= 2 && !l.terminal:
+		l.score = -1.2
+	default:
+		l.score = -0.4
+	}
+}
+
+// matchCues looks the line up among the multilingual furniture cues.
+func (c *Cleaner) matchCues(l *line, ref pubdate.Date) {
+	n := normCue(l.text)
+	if kind, ok := c.lex.whole[n]; ok {
+		l.kind = kind
+		return
+	}
+	if c.lex.labels[n] || n == "" && strings.ContainsAny(l.text, ">»▶►") {
+		l.label = true
+		return
+	}
+	// "Read more: <headline>", ">>> <headline>", "RELATED: <headline>"
+	if strings.HasPrefix(l.text, ">>") || strings.HasPrefix(l.text, "»") || strings.HasPrefix(l.text, "▶") || strings.HasPrefix(l.text, "►") || strings.HasPrefix(l.text, "☞") || strings.HasPrefix(l.text, "▷") {
+		l.labelHead = true
+		return
+	}
+	for _, p := range c.lex.labelPx {
+		if strings.HasPrefix(n, p) {
+			rest := strings.TrimLeft(l.lower[min(len(l.lower), strings.Index(l.lower, p)+len(p)):], " ")
+			if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, "»") || strings.HasPrefix(rest, ">") || strings.HasPrefix(rest, "|") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—") {
+				l.labelHead = true
+				return
+			}
+		}
+	}
+	if _, isTS := pubdate.Timestamp(l.text, ref); isTS || l.words <= 8 && relativeTime.MatchString(l.text) {
+		l.kind = newsgraph.KindTimestamp
+		l.timestamp = true
+		return
+	}
+	if isConsent(l.lower, l.words) {
+		l.kind = newsgraph.KindCookie
+		return
+	}
+	for _, p := range c.lex.prefix {
+		if strings.HasPrefix(n, p.text) || strings.HasPrefix(l.lower, p.text) {
+			// A prefix cue only marks short lines or lines whose shape is not
+			// a sentence: "Updated" opens furniture, not "Updated figures show…".
+			if p.kind == newsgraph.KindTimestamp && (l.words > 12 || l.body) {
+				continue
+			}
+			if (p.kind == newsgraph.KindLegal || p.kind == newsgraph.KindTags) && l.body && l.words > 20 {
+				continue
+			}
+			if p.kind == newsgraph.KindCookie && l.words > 80 {
+				continue
+			}
+			l.kind = p.kind
+			return
+		}
+	}
+	if koreanByline.MatchString(l.text) || (l.words <= 10 && bylineRE.MatchString(l.text) && !l.body && startsWithName(l.text)) {
+		l.kind = newsgraph.KindByline
+		return
+	}
+	if galleryCounter.MatchString(l.text) {
+		l.kind = newsgraph.KindCaption
+		return
+	}
+	if l.words <= 70 && captionCredit.MatchString(l.text) {
+		l.kind = newsgraph.KindCaption
+		return
+	}
+	if l.words <= 8 && creditSlug.MatchString(l.text) {
+		l.kind = newsgraph.KindCredit
+		return
+	}
+	if isHashtagLine(l.text) {
+		l.kind = newsgraph.KindTags
+		return
+	}
+	if isCounterLine(l.text) {
+		l.kind = newsgraph.KindShare
+		return
+	}
+	if isEmailOrURL(l.text) {
+		l.kind = newsgraph.KindByline
+		return
+	}
+	if isLoneNumber(l.text) {
+		l.kind = newsgraph.KindNavigation
+		return
+	}
+	if isBreadcrumb(l.text) {
+		l.kind = newsgraph.KindNavigation
+	}
+}
+
+// startsWithName checks that a "By …" line goes on with a capitalised name.
+func startsWithName(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 2 {
+		return false
+	}
+	r := []rune(f[1])
+	return len(r) > 0 && (unicode.IsUpper(r[0]) || !unicode.IsLetter(r[0]) || unicode.Is(unicode.Cyrillic, r[0]) && unicode.IsUpper(r[0]))
+}
+
+// isSpeakerLabel recognises transcript speaker labels: "ANCHOR:",
+// "[Soundbite] Name (Role):", "Role Name:", "[Reporter]", "Q:".
+func isSpeakerLabel(s string) bool {
+	if strings.HasPrefix(s, "[") {
+		end := strings.IndexByte(s, ']')
+		if end > 0 && end < 40 {
+			return true
+		}
+	}
+	if i := strings.IndexAny(s, ":："); i > 0 && i < 60 {
+		head := s[:i]
+		words := strings.Fields(head)
+		if len(words) >= 1 && len(words) <= 6 && !strings.ContainsAny(head, ".,;") {
+			upper := isUpperLine(head)
+			titled := true
+			for _, w := range words {
+				r := []rune(strings.Trim(w, "()"))
+				if len(r) > 0 && unicode.IsLetter(r[0]) && !unicode.IsUpper(r[0]) {
+					titled = false
+				}
+			}
+			return upper || (titled && strings.TrimSpace(s[i+1:]) == "") || (titled && strings.Contains(head, "("))
+		}
+	}
+	return false
+}
+
+func isHashtagLine(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 2 {
+		return false
+	}
+	for _, w := range f {
+		if !strings.HasPrefix(w, "#") {
+			return false
+		}
+	}
+	return true
+}
+
+// isCounterLine matches social counters: "12 Comments", "1.2K shares", "345 views".
+func isCounterLine(s string) bool {
+	f := strings.Fields(strings.ToLower(s))
+	if len(f) < 1 || len(f) > 4 {
+		return false
+	}
+	hasNum := false
+	for _, w := range f {
+		if w != "" && (w[0] >= '0' && w[0] <= '9') {
+			hasNum = true
+			continue
+		}
+		switch strings.Trim(w, "():·|") {
+		case "comments", "comment", "shares", "share", "views", "view", "likes", "like", "reads", "reactions", "replies",
+			"commentaires", "kommentare", "comentarios", "комментариев", "комментария", "просмотров", "komentar", "댓글", "조회", "评论", "阅读", "":
+		default:
+			return false
+		}
+	}
+	return hasNum
+}
+
+func isEmailOrURL(s string) bool {
+	if strings.ContainsRune(s, ' ') {
+		return false
+	}
+	at := strings.IndexByte(s, '@')
+	if at > 0 && strings.Contains(s[at:], ".") {
+		return true
+	}
+	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "www.")
+}
+
+func isLoneNumber(s string) bool {
+	for _, r := range s {
+		if !unicode.IsDigit(r) && !strings.ContainsRune(" .,:/-+%()#", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isBreadcrumb matches "Home > World > Asia" and "News | Politics".
+func isBreadcrumb(s string) bool {
+	for _, sep := range []string{" > ", " » ", " / ", " | ", " › ", " • ", " · "} {
+		parts := strings.Split(s, sep)
+		if len(parts) < 2 {
+			continue
+		}
+		short := true
+		for _, p := range parts {
+			if n := len(strings.Fields(p)); n == 0 || n > 3 {
+				short = false
+				break
+			}
+		}
+		if short {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeTime matches relative timestamps: "2 hours ago", "vor 2 Std.",
+// "il y a 3 heures", "hace 5 minutos", "3 часа назад", "2 jam lalu",
+// "3시간 전", "5小时前", "3時間前".
+var relativeTime = regexp.MustCompile(`(?i)^(?:(?:updated|posted|published|aktualisiert|mis à jour|actualizado)\s*:?\s*)?(?:\d{1,3}\s*(?:mins?|minutes?|hrs?|hours?|days?|weeks?|months?|h|m|d)\s+ago|vor\s+\d{1,3}\s*(?:min\.?|minuten|std\.?|stunden|tagen?)|il y a\s+\d{1,3}\s*(?:min(?:utes?)?|h|heures?|jours?)|hace\s+\d{1,3}\s*(?:min(?:utos)?|h|horas?|días?)|há\s+\d{1,3}\s*(?:min(?:utos)?|h|horas?|dias?)|\d{1,3}\s*(?:минут[уы]?|час(?:а|ов)?|дн(?:я|ей)|день)\s+назад|\d{1,3}\s*(?:menit|jam|hari)\s+(?:yang\s+)?lalu|\d{1,3}\s*(?:분|시간|일)\s*전|\d{1,3}\s*(?:分钟|小时|天)前|\d{1,3}\s*(?:分|時間|日)前|\d{1,3}\s*(?:dakika|saat|gün)\s+önce)\.?$`)
+
+// consentWords mark consent banners in several languages.
+var consentWords = []string{"consent", "your privacy", "privacy policy", "privacy settings", "personal data", "vie privée", "consentement", "données personnelles",
+	"einwilligung", "datenschutzerklärung", "privacidad", "consentimiento", "privacidade", "consentimento", "consenso", "конфиденциальност", "согласие",
+	"персональных данных", "개인정보", "동의", "隐私", "プライバシー", "gizlilik", "privasi", "persetujuan", "manage options", "legitimate interest", "intérêt légitime"}
+
+func isConsent(lower string, words int) bool {
+	if words > 90 {
+		return false
+	}
+	n := 0
+	if strings.Contains(lower, "cookie") || strings.Contains(lower, "куки") || strings.Contains(lower, "쿠키") {
+		if words <= 8 {
+			return true
+		}
+		n++
+		for _, w := range []string{"we use", "accept", "agree", "settings", "browsing", "this site", "our site", "website", "experience", "preferences", "nous utilisons", "wir verwenden", "utilizamos", "usamos", "utilizziamo", "используем", "사용", "使用", "kullan", "menggunakan"} {
+			if strings.Contains(lower, w) {
+				n++
+				break
+			}
+		}
+	}
+	for _, w := range consentWords {
+		if strings.Contains(lower, w) {
+			n++
+		}
+	}
+	return n >= 2 && (words <= 45 || n >= 3)
+}

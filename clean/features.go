@@ -1,0 +1,283 @@
+package clean
+
+import (
+	"html"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// lexicon is the cue tables arranged for fast lookup, built once by New.
+type lexicon struct {
+	whole   map[string]string // normalised whole line → kind
+	prefix  []cue             // line prefixes
+	labels  map[string]bool   // "read more" style labels (whole line)
+	labelPx []string          // labels that may be followed by ": headline"
+}
+
+func newLexicon() *lexicon {
+	lx := &lexicon{whole: map[string]string{}, labels: map[string]bool{}}
+	for _, c := range cues {
+		if c.whole {
+			lx.whole[c.text] = c.kind
+		} else {
+			lx.prefix = append(lx.prefix, c)
+		}
+	}
+	for _, l := range labelCues {
+		lx.labels[l] = true
+		lx.labelPx = append(lx.labelPx, l)
+	}
+	return lx
+}
+
+// line is one line of a crawl record with the features the cleaner uses.
+type line struct {
+	orig  string // the line as it appeared, trimmed
+	text  string // markup removed, entities decoded, mis-decoding repaired
+	runes int
+	words int
+	cjk   bool // written without spaces between words
+
+	kind       string // furniture kind matched by a cue, "" when none
+	label      bool   // a "read more" label on its own line
+	labelHead  bool   // a label followed by its headline on the same line
+	timestamp  bool
+	speaker    bool // a transcript speaker label
+	terminal   bool // ends like a sentence
+	question   bool // ends with a question mark
+	headline   bool // shaped like a headline
+	body       bool // shaped like a body paragraph
+	score      float64
+	lower      string
+	normalized string // for comparisons: lower case, letters and digits
+}
+
+// isBlank reports lines holding only spaces, no-break spaces and other
+// invisible characters.
+func isBlank(s string) bool {
+	for _, r := range s {
+		if !isSpace(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff' || r == '\u2007' || r == '\u202f' || r == '\u3000'
+}
+
+func trimSpace(s string) string { return strings.TrimFunc(s, isSpace) }
+
+// cleanText removes inline markup and HTML escapes and collapses spaces.
+func cleanText(s string) string {
+	if strings.IndexByte(s, '<') >= 0 || strings.IndexByte(s, '[') >= 0 {
+		s = inlineMarkup.ReplaceAllString(s, " ")
+	}
+	if strings.IndexByte(s, '&') >= 0 && strings.IndexByte(s, ';') >= 0 {
+		s = html.UnescapeString(s)
+	}
+	return collapseSpaces(s)
+}
+
+func collapseSpaces(s string) string {
+	clean := true
+	prev := true
+	for _, r := range s {
+		sp := isSpace(r)
+		if sp && (prev || r != ' ') {
+			clean = false
+			break
+		}
+		prev = sp
+	}
+	if clean && !prev {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if isSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// countWords counts space-separated words; text in scripts written without
+// spaces counts one word per two characters.
+func countWords(s string) (words int, cjk bool) {
+	inWord := false
+	cjkRunes, letters := 0, 0
+	for _, r := range s {
+		if isCJK(r) {
+			cjkRunes++
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			letters++
+		}
+		if unicode.IsSpace(r) {
+			inWord = false
+		} else if !inWord {
+			inWord = true
+			words++
+		}
+	}
+	if cjkRunes*2 > letters && cjkRunes > 0 {
+		return max(words, cjkRunes/2), true
+	}
+	return words, false
+}
+
+// isCJK reports Han, kana and Thai characters (scripts written without
+// spaces). Hangul uses spaces and is not included.
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Thai, r)
+}
+
+// endsSentence reports whether s ends like a sentence, looking past closing
+// quotes and brackets.
+func endsSentence(s string) (terminal, question bool) {
+	for len(s) > 0 {
+		r, size := utf8.DecodeLastRuneInString(s)
+		switch r {
+		case '"', '\'', '”', '’', '»', '」', '』', ')', '）', ']', '*', ' ':
+			s = s[:len(s)-size]
+			continue
+		case '.', '。', '！', '!', ';', '…', '|':
+			return r != '|', false
+		case '?', '？', '؟':
+			return true, true
+		case ':', '：':
+			return false, false
+		}
+		return false, false
+	}
+	return false, false
+}
+
+// isUpperLine reports whether the letters of s are all upper case.
+func isUpperLine(s string) bool {
+	up, letters := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				up++
+			}
+		}
+	}
+	return letters >= 3 && up == letters
+}
+
+// normalize lower-cases s and keeps letters and digits, one space between
+// words: the form lines are compared in.
+func normalize(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		} else {
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// stopwords are frequent function words of the languages news comes in most;
+// they are left out when lines are compared by content.
+var stopwords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`the a an and or of to in on for with at by from as is are was were be been has have had it its this that these those
+	he she they we you i his her their our not no but if than then so into over after before about up out new says said will would could can
+	le la les un une des du de et en au aux pour par sur dans est sont qui que il elle ils ce cette ces
+	der die das den dem des ein eine einer und oder in im am zu von mit auf für ist sind nicht sich bei aus nach
+	el los las del y o en con por para es son que se lo al una uno su sus
+	o os as do da dos das e em no na nos nas um uma com por para é que se
+	il lo gli i della delle di da e con per che non
+	и в во на с со по к о от для не что это как из за у же
+	dan di ke dari yang untuk dengan ini itu pada dalam akan tidak
+	ve bir bu da de ile için`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// contentWords returns the set of content words of s: lower-case words of
+// two or more letters that are not stop words, and character pairs for text
+// written without spaces (Chinese, Japanese, Thai) or in Hangul.
+func contentWords(s string, into map[string]struct{}) {
+	var word []rune
+	var prev rune
+	flush := func() {
+		if len(word) >= 2 {
+			w := string(word)
+			if !stopwords[w] {
+				into[w] = struct{}{}
+			}
+		}
+		word = word[:0]
+	}
+	for _, r := range s {
+		switch {
+		case isCJK(r) || unicode.Is(unicode.Hangul, r):
+			flush()
+			if prev != 0 {
+				into[string([]rune{prev, r})] = struct{}{}
+			}
+			prev = r
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+			word = append(word, unicode.ToLower(r))
+		default:
+			flush()
+		}
+		prev = 0
+	}
+	flush()
+}
+
+func wordSet(s string) map[string]struct{} {
+	m := map[string]struct{}{}
+	contentWords(s, m)
+	return m
+}
+
+// overlap returns the share of a's words found in b.
+func overlap(a, b map[string]struct{}) float64 {
+	if len(a) == 0 {
+		return 0
+	}
+	n := 0
+	for w := range a {
+		if _, ok := b[w]; ok {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a))
+}
+
+// shared counts the words of a found in b.
+func shared(a, b map[string]struct{}) int {
+	n := 0
+	for w := range a {
+		if _, ok := b[w]; ok {
+			n++
+		}
+	}
+	return n
+}

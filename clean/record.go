@@ -1,0 +1,571 @@
+package clean
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/pubdate"
+)
+
+// header is a crawl record's optional first line " date YYYY-MM[-DD] TEXT".
+type header struct {
+	present bool
+	raw     string // the date as written
+	date    pubdate.Date
+	text    string
+}
+
+// parseHeader splits the header line off a record's text.
+func parseHeader(text string) (header, string) {
+	first, rest, _ := strings.Cut(text, "\n")
+	f := strings.TrimLeft(first, " \t\ufeff")
+	if !strings.HasPrefix(f, "date ") {
+		return header{}, text
+	}
+	f = f[5:]
+	end := strings.IndexAny(f, " \t\r")
+	if end < 0 {
+		end = len(f)
+	}
+	raw := f[:end]
+	d, ok := pubdate.ParseHeader(raw)
+	if !ok && !(len(raw) >= 7 && raw[4] == '-') {
+		return header{}, text
+	}
+	h := header{present: true, raw: raw, date: d, text: trimSpace(f[end:])}
+	return h, rest
+}
+
+// verdict is what the cleaner decided for one line.
+type verdict struct {
+	body bool
+	kind string
+}
+
+// CleanRecord cleans one crawl text record: it decides for every line
+// whether it is article body or boilerplate (and which kind), recovers the
+// title, judges whether the page is an article and dates it. Language and the
+// ID are left to the caller.
+func (c *Cleaner) CleanRecord(text string, src newsgraph.Source) *newsgraph.Document {
+	h, rest := parseHeader(text)
+	ref := h.date
+	doc := &newsgraph.Document{Source: src}
+
+	var lines []*line
+	for _, raw := range strings.Split(rest, "\n") {
+		if isBlank(raw) {
+			continue
+		}
+		lines = append(lines, &line{orig: trimSpace(raw)})
+	}
+	var hl *line
+	if h.text != "" {
+		hl = &line{orig: h.text}
+		c.classify(hl, ref)
+	}
+	for _, l := range lines {
+		c.classify(l, ref)
+	}
+
+	start, end := mainRegion(lines)
+	v := make([]verdict, len(lines))
+	c.judgeRegion(lines, v, start, end)
+
+	// The lead: the first body paragraph.
+	lead := map[string]struct{}{}
+	nlead := 0
+	for i := range lines {
+		if v[i].body {
+			contentWords(lines[i].text, lead)
+			nlead++
+			if nlead == 3 {
+				break
+			}
+		}
+	}
+
+	// The header's text: lead paragraph moved up, headline, first words, or furniture.
+	headerKind := ""
+	headerIsLead, headerTitle := false, false
+	if hl != nil {
+		headerKind, headerIsLead, headerTitle = c.judgeHeader(hl, lines, v, lead)
+	}
+	var titleHeader *line
+	if headerTitle {
+		titleHeader = hl
+	}
+	title, titleIdx := c.findTitle(titleHeader, lines, v, start, end, lead)
+	if headerTitle && title != "" && nearCopy(normalize(title), hl.normalized) {
+		headerKind = newsgraph.KindTitle
+	}
+	c.judgeOutside(lines, v, start, end, title)
+	for _, i := range titleIdx {
+		v[i] = verdict{kind: newsgraph.KindTitle}
+	}
+	c.markStandfirst(lines, v)
+
+	// Assemble the record in the input's order.
+	if hl != nil {
+		if headerIsLead {
+			doc.Paragraphs = append(doc.Paragraphs, hl.text)
+		} else {
+			doc.Boilerplate = append(doc.Boilerplate, newsgraph.BoilerplateLine{Text: hl.orig, Kind: headerKind})
+		}
+	}
+	for i, l := range lines {
+		if v[i].body {
+			doc.Paragraphs = append(doc.Paragraphs, l.text)
+		} else {
+			doc.Boilerplate = append(doc.Boilerplate, newsgraph.BoilerplateLine{Text: l.orig, Kind: v[i].kind})
+		}
+	}
+	if title != "" {
+		doc.Title = &title
+	}
+	doc.IsArticle = c.isArticle(lines, v, doc, hl, headerIsLead)
+	doc.Published = c.recordDate(h, lines, v, doc)
+	return doc
+}
+
+// mainRegion finds the span of lines with the largest total body score: the
+// article. Furniture lines inside it are removed later; lines outside it are
+// boilerplate. end is exclusive; start == end when there is no body.
+func mainRegion(lines []*line) (start, end int) {
+	best, sum := 0.0, 0.0
+	s := 0
+	for i, l := range lines {
+		if sum <= 0 {
+			sum, s = 0, i
+		}
+		sum += l.score
+		if sum > best {
+			best, start, end = sum, s, i+1
+		}
+	}
+	return start, end
+}
+
+// judgeRegion decides the lines of the main region: body, subheads and
+// transcript labels stay; furniture goes.
+func (c *Cleaner) judgeRegion(lines []*line, v []verdict, start, end int) {
+	for i := start; i < end; i++ {
+		l := lines[i]
+		switch {
+		case l.kind != "":
+			v[i] = verdict{kind: l.kind}
+		case l.label:
+			v[i] = verdict{kind: newsgraph.KindRelated}
+			// The headline a label introduces goes with it.
+			if i+1 < end && !lines[i+1].body && lines[i+1].kind == "" && !lines[i+1].speaker {
+				v[i+1] = verdict{kind: newsgraph.KindRelated}
+				lines[i+1].kind = newsgraph.KindRelated
+			}
+		case l.labelHead:
+			v[i] = verdict{kind: newsgraph.KindRelated}
+		case l.body || l.speaker:
+			v[i] = verdict{body: true}
+		case l.headline || l.words <= 2:
+			// A subhead sits between body paragraphs and is short.
+			prevBody := i > start && (lines[i-1].body || lines[i-1].speaker)
+			nextBody := nextBodyLine(lines, i+1, end)
+			if nextBody && (prevBody || i == start) && l.words <= 18 && !l.question {
+				v[i] = verdict{body: true}
+			} else if nextBody && prevBody && l.question && l.words <= 25 {
+				v[i] = verdict{body: true} // interview questions
+			} else if l.words <= 3 {
+				v[i] = verdict{kind: newsgraph.KindNavigation}
+			} else {
+				v[i] = verdict{kind: newsgraph.KindHeadline}
+			}
+		default:
+			v[i] = verdict{body: true}
+		}
+	}
+	// Repeated lines inside the body (a caption printed twice, a paragraph
+	// duplicated by the crawler) are kept once.
+	seen := map[string]bool{}
+	for i := start; i < end; i++ {
+		if !v[i].body || lines[i].normalized == "" || lines[i].speaker || lines[i].words < 5 {
+			continue
+		}
+		if seen[lines[i].normalized] {
+			v[i] = verdict{kind: newsgraph.KindOther}
+		}
+		seen[lines[i].normalized] = true
+	}
+}
+
+func nextBodyLine(lines []*line, from, end int) bool {
+	for j := from; j < end && j < from+3; j++ {
+		if lines[j].kind != "" && lines[j].kind != newsgraph.KindAdvertisement {
+			return false
+		}
+		if lines[j].body || lines[j].speaker {
+			return true
+		}
+		if !lines[j].terminal && lines[j].words > 2 {
+			return false
+		}
+	}
+	return false
+}
+
+// judgeOutside decides the lines around the main region: all of them are
+// boilerplate, of the kind their cues or shape and position say.
+func (c *Cleaner) judgeOutside(lines []*line, v []verdict, start, end int, title string) {
+	tnorm := normalize(title)
+	afterComments := false
+	for i, l := range lines {
+		if i >= start && i < end {
+			if l.kind == newsgraph.KindComment {
+				afterComments = true
+			}
+			continue
+		}
+		kind := l.kind
+		switch {
+		case kind == newsgraph.KindComment:
+			afterComments = true
+		case kind != "":
+		case l.label || l.labelHead:
+			kind = newsgraph.KindRelated
+			if l.label && i+1 < len(lines) && (i+1 < start || i+1 >= end) && lines[i+1].kind == "" && !lines[i+1].label {
+				lines[i+1].kind = newsgraph.KindRelated
+			}
+		case tnorm != "" && nearCopy(l.normalized, tnorm):
+			kind = newsgraph.KindTitle
+		case afterComments && i >= end:
+			kind = newsgraph.KindComment
+		case l.headline && l.words >= 4:
+			kind = newsgraph.KindHeadline
+		case l.words <= 3 && !l.terminal:
+			kind = newsgraph.KindNavigation
+		case l.body && i < start:
+			kind = newsgraph.KindStandfirst
+		default:
+			kind = newsgraph.KindOther
+		}
+		v[i] = verdict{kind: kind}
+	}
+}
+
+// markStandfirst marks a summary that repeats the lead: a body line before
+// the first paragraph whose words mostly reappear in the next paragraphs.
+func (c *Cleaner) markStandfirst(lines []*line, v []verdict) {
+	first := -1
+	for i := range lines {
+		if v[i].body {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return
+	}
+	next := map[string]struct{}{}
+	n := 0
+	for j := first + 1; j < len(lines) && n < 3; j++ {
+		if v[j].body {
+			contentWords(lines[j].text, next)
+			n++
+		}
+	}
+	l := lines[first]
+	if n > 0 && l.words >= 8 && !strings.Contains(l.text, "(") {
+		own := wordSet(l.text)
+		if overlap(own, next) >= 0.75 && !looksLikeDateline(l.text) {
+			v[first] = verdict{kind: newsgraph.KindStandfirst}
+		}
+	}
+	// A standfirst placed before the region was judged already.
+}
+
+func looksLikeDateline(s string) bool {
+	_, _, ok := pubdate.Dateline(s, pubdate.Date{})
+	return ok
+}
+
+// judgeHeader decides what the header's text is.
+//
+// titleCandidate reports whether the header text may be the headline (it is
+// not when it is the body's first words, a repeat of the first paragraph or
+// recognised furniture).
+func (c *Cleaner) judgeHeader(hl *line, lines []*line, v []verdict, lead map[string]struct{}) (kind string, isLead, titleCandidate bool) {
+	firstBody := -1
+	for i := range lines {
+		if v[i].body {
+			firstBody = i
+			break
+		}
+	}
+	hn := hl.normalized
+	if hn == "" {
+		return newsgraph.KindHeader, false, false
+	}
+	if firstBody >= 0 {
+		fb := lines[firstBody].normalized
+		if fb == hn {
+			return newsgraph.KindHeader, false, false // repeated below
+		}
+		if strings.HasPrefix(fb, hn) {
+			return newsgraph.KindHeader, false, false // the body's first words
+		}
+	}
+	if hl.kind != "" || hl.label || hl.labelHead {
+		return newsgraph.KindHeader, false, false
+	}
+	if hl.body || (hl.terminal && hl.words >= 10) {
+		return "", true, false
+	}
+	return newsgraph.KindHeader, false, true
+}
+
+// findTitle picks the page's headline: the header text when it is one, else
+// the headline-like line that shares most content words with the lead. It
+// returns the cleaned title and the indexes of the lines that are it or
+// near-copies of it.
+func (c *Cleaner) findTitle(hl *line, lines []*line, v []verdict, start, end int, lead map[string]struct{}) (string, []int) {
+	type cand struct {
+		text  string
+		norm  string
+		score float64
+		idx   int // -1 for the header
+	}
+	var best *cand
+	consider := func(l *line, idx int) {
+		if l.kind != "" && l.kind != newsgraph.KindRelated || l.label || l.labelHead || l.speaker || l.words < 2 || l.runes > 250 {
+			return
+		}
+		if l.kind == newsgraph.KindRelated {
+			return
+		}
+		if strings.HasSuffix(l.text, ":") || strings.HasSuffix(l.text, "：") {
+			return
+		}
+		if !l.headline && !(l.terminal && l.words <= 25 && !l.body) && !(l.body && l.words <= 30 && idx < start) {
+			return
+		}
+		t := titleText(l.text, lead)
+		ws := wordSet(t)
+		if len(ws) == 0 {
+			return
+		}
+		ov := overlap(ws, lead)
+		sh := shared(ws, lead)
+		if sh < 2 && !(sh >= 1 && len(ws) <= 3) {
+			return
+		}
+		score := ov * math.Min(1, float64(len(ws))/6)
+		switch {
+		case idx < 0:
+			score += 0.3
+		case idx < start && start-idx <= 8:
+			score += 0.15
+		case idx >= end && idx-end <= 2:
+			score += 0.1
+		case idx >= end:
+			score -= 0.15
+		}
+		// A headline printed twice is the page's headline.
+		for j, o := range lines {
+			if j != idx && o != l && nearCopy(o.normalized, normalize(t)) {
+				score += 0.25
+				break
+			}
+		}
+		if l.body {
+			score -= 0.2
+		}
+		if !hasLowerWord(t) && len(ws) <= 6 && !isUpperLine(t) {
+			score -= 0.2 // a list of names: tags, sections
+		}
+		if best == nil || score > best.score {
+			best = &cand{text: t, norm: normalize(t), score: score, idx: idx}
+		}
+	}
+	if hl != nil {
+		consider(hl, -1)
+	}
+	for i, l := range lines {
+		if v[i].body && !(i == start && l.headline) {
+			continue
+		}
+		consider(l, i)
+	}
+	if best == nil || best.score < 0.3 {
+		return "", nil
+	}
+	// The fullest version among its near-copies is the title.
+	var idx []int
+	title := best.text
+	for i, l := range lines {
+		if v[i].body && i != best.idx {
+			continue
+		}
+		if i == best.idx || nearCopy(l.normalized, best.norm) || nearCopy(normalize(titleText(l.text, lead)), best.norm) {
+			idx = append(idx, i)
+			t := titleText(l.text, lead)
+			if len([]rune(t)) > len([]rune(title)) && !strings.HasSuffix(t, "…") && !strings.HasSuffix(t, "...") && l.kind == "" && nearCopy(normalize(t), best.norm) {
+				title = t
+			}
+		}
+	}
+	return title, idx
+}
+
+// hasLowerWord reports whether some word of s starts with a lower-case
+// letter (headlines in sentence case do; tag and section lists don't).
+func hasLowerWord(s string) bool {
+	for _, w := range strings.Fields(s) {
+		r := []rune(w)
+		if len(r) > 0 && unicode.IsLower(r[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleDecoration matches labels that wire services and live pages put
+// around a headline: "(2nd LD)", "(LEAD)", "[LIVE]", "(UPDATE 2)", "(종합)".
+var titleDecoration = regexp.MustCompile(`(?i)^\s*(?:[\[(](?:\d+(?:st|nd|rd|th)\s+ld|lead|urgent|live|live updates|update\s*\d*|wrapup\s*\d*|news focus|news analysis|yonhap interview|breaking|exclusive|video|watch|photos?|종합\d?|\d보|속보|단독|영상|포토)[\])]\s*)+|(?:\s*[\[(](?:\d+(?:st|nd|rd|th)\s+ld|lead|update\s*\d*|종합\d?|\d보|video|photos?)[\])])+\s*$`)
+
+// titleText turns a headline line into a title: decorations, a breadcrumb
+// trail before it and an outlet or section suffix after it are removed.
+func titleText(s string, lead map[string]struct{}) string {
+	for _, sep := range []string{" / ", " > ", " » ", " › "} {
+		if parts := strings.Split(s, sep); len(parts) >= 2 {
+			lastWords := len(strings.Fields(parts[len(parts)-1]))
+			crumbs := true
+			for _, p := range parts[:len(parts)-1] {
+				if n := len(strings.Fields(p)); n == 0 || n > 3 {
+					crumbs = false
+				}
+			}
+			if crumbs && lastWords >= 4 {
+				s = parts[len(parts)-1]
+			}
+		}
+	}
+	s = strings.TrimSpace(titleDecoration.ReplaceAllString(s, ""))
+	return stripOutlet(s, lead)
+}
+
+// stripOutlet removes an outlet or section suffix: "Title - Outlet",
+// "Title | Section", "Title — OUTLET".
+func stripOutlet(s string, lead map[string]struct{}) string {
+	for _, sep := range []string{" | ", " - ", " — ", " – ", " :: ", " « ", " ｜ "} {
+		i := strings.LastIndex(s, sep)
+		if i <= 0 {
+			continue
+		}
+		tail := s[i+len(sep):]
+		head := s[:i]
+		if n := len(strings.Fields(tail)); n == 0 || n > 6 || len(strings.Fields(head)) < 3 {
+			continue
+		}
+		// An outlet's or section's name is capitalised; a headline's second
+		// half usually is not, and shares words with the story.
+		if hasLowerWord(tail) && overlap(wordSet(tail), lead) >= 0.5 {
+			continue
+		}
+		return strings.TrimSpace(head)
+	}
+	return s
+}
+
+// nearCopy reports whether two normalised lines are the same headline up to
+// a prefix, suffix or a few words.
+func nearCopy(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	if a == b {
+		return true
+	}
+	short, long := a, b
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	if len(short) >= 20 && (strings.HasPrefix(long, short) || strings.HasSuffix(long, short) || strings.Contains(long, short) && len(short)*2 > len(long)) {
+		return true
+	}
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	if len(wa) < 3 || len(wb) < 3 {
+		return false
+	}
+	set := map[string]bool{}
+	for _, w := range wa {
+		set[w] = true
+	}
+	inter := 0
+	for _, w := range wb {
+		if set[w] {
+			inter++
+		}
+	}
+	union := len(wa) + len(wb) - inter
+	return float64(inter)/float64(union) >= 0.7
+}
+
+// recordDate dates a crawl record from, in order of trust: timestamp lines,
+// a dateline opening the body, a full date in the first paragraphs that fits
+// the header, then the header itself.
+func (c *Cleaner) recordDate(h header, lines []*line, v []verdict, doc *newsgraph.Document) newsgraph.Published {
+	pub := newsgraph.Published{Raw: h.raw}
+	ref := h.date
+	set := func(d pubdate.Date, origin string) {
+		pub.Date, pub.Precision, pub.Origin, pub.Time = d.String(), d.Precision, origin, d.Time
+	}
+	found := false
+	for i, l := range lines {
+		if !l.timestamp || v[i].body {
+			continue
+		}
+		if d, ok := pubdate.Timestamp(l.text, ref); ok && !d.IsZero() {
+			set(d, newsgraph.OriginTimestamp)
+			found = true
+			break
+		}
+	}
+	if !found && len(doc.Paragraphs) > 0 {
+		if d, _, ok := pubdate.Dateline(doc.Paragraphs[0], ref); ok && !d.IsZero() {
+			set(d, newsgraph.OriginDateline)
+			found = true
+		}
+	}
+	if !found && h.present && !ref.IsZero() {
+		for _, p := range doc.Paragraphs[:min(2, len(doc.Paragraphs))] {
+			for _, f := range pubdate.InText(p) {
+				if f.Date.Year == ref.Year && (ref.Precision != newsgraph.PrecisionMonth || f.Date.Month == ref.Month) && ref.Precision != newsgraph.PrecisionDay {
+					set(f.Date, newsgraph.OriginText)
+					found = true
+					break
+				}
+			}
+			if found {
+				break
+			}
+		}
+	}
+	if found {
+		if h.present && !ref.IsZero() && !compatible(ref, pub.Date) {
+			pub.Conflict = fmt.Sprintf("the header says %s but the %s says %s", h.raw, pub.Origin, pub.Date)
+		}
+		return pub
+	}
+	if h.present && !ref.IsZero() {
+		set(ref, newsgraph.OriginHeader)
+	}
+	return pub
+}
+
+// compatible reports whether a text date agrees with the header's date at
+// the header's precision.
+func compatible(ref pubdate.Date, date string) bool {
+	r := ref.String()
+	return strings.HasPrefix(date, r) || strings.HasPrefix(r, date)
+}

@@ -1,0 +1,250 @@
+// Package pipeline runs newsgraph's steps over a stream of inputs:
+// source → clean → annotate → store. Reading is sequential (one reader
+// walks the paths in order), extraction and annotation run on all cores, and
+// storing is done by one writer in batched transactions, which is what
+// SQLite wants and what keeps ingest idempotent: an input whose exact bytes
+// were stored before is skipped, a document whose ID exists is a duplicate.
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/source"
+)
+
+// Options configure a run.
+type Options struct {
+	// Workers is the number of extraction goroutines (default: all cores).
+	Workers int
+	// BatchSize is the number of inputs stored per transaction (default 256).
+	BatchSize int
+	// Stages annotate each document after extraction, in order.
+	Stages []newsgraph.Stage
+	// Progress, when set, is called after every stored batch with the
+	// running totals (for a progress bar).
+	Progress func(Summary)
+	// Logger receives one line per failed input (default: discard).
+	Logger *slog.Logger
+}
+
+func (o *Options) workers() int {
+	if o.Workers > 0 {
+		return o.Workers
+	}
+	return runtime.GOMAXPROCS(0)
+}
+
+func (o *Options) logger() *slog.Logger {
+	if o.Logger != nil {
+		return o.Logger
+	}
+	return slog.New(slog.NewTextHandler(io.Discard, nil))
+}
+
+// Summary counts what a run did.
+type Summary struct {
+	Read       int // inputs read (records, pages, lines), failures included
+	New        int // new documents stored
+	Duplicates int // inputs already stored, or articles already stored from another input
+	Failed     int // inputs kept as failures
+	Elapsed    time.Duration
+}
+
+// Rate is inputs read per second.
+func (s Summary) Rate() float64 {
+	if s.Elapsed <= 0 {
+		return 0
+	}
+	return float64(s.Read) / s.Elapsed.Seconds()
+}
+
+// String is the closing summary line.
+func (s Summary) String() string {
+	return fmt.Sprintf("read %d, new %d, duplicates %d, failed %d, %.0f articles/s (%.1fs)",
+		s.Read, s.New, s.Duplicates, s.Failed, s.Rate(), s.Elapsed.Seconds())
+}
+
+type job struct {
+	seq  int
+	in   *newsgraph.Input
+	fail *newsgraph.Failure
+}
+
+// Process reads the paths and runs extraction and the stages on every input
+// on all workers, calling out with each result in input order. It is what
+// the stateless extract command uses; Ingest uses it with a store.
+func Process(ctx context.Context, r *source.Reader, paths []string, ex newsgraph.Extractor, opts Options, skip func(*newsgraph.Input) bool, out func(newsgraph.Item) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan job, 4*opts.workers())
+	results := make(chan indexed, 4*opts.workers())
+	var readErr error
+	go func() {
+		defer close(jobs)
+		seq := 0
+		readErr = r.Walk(ctx, paths, func(in *newsgraph.Input, fail *newsgraph.Failure) error {
+			select {
+			case jobs <- job{seq: seq, in: in, fail: fail}:
+				seq++
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	var wg sync.WaitGroup
+	for w := 0; w < opts.workers(); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				it := run(ctx, j, ex, opts.Stages, skip)
+				select {
+				case results <- indexed{j.seq, it}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	// Reorder so output follows input order.
+	pending := map[int]newsgraph.Item{}
+	next := 0
+	var outErr error
+	for res := range results {
+		if outErr != nil {
+			continue
+		}
+		pending[res.seq] = res.item
+		for {
+			it, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if err := out(it); err != nil {
+				outErr = err
+				cancel()
+				break
+			}
+		}
+	}
+	if outErr != nil {
+		return outErr
+	}
+	if readErr != nil && !errors.Is(readErr, context.Canceled) {
+		return fmt.Errorf("read inputs: %w", readErr)
+	}
+	return ctx.Err()
+}
+
+type indexed struct {
+	seq  int
+	item newsgraph.Item
+}
+
+
+func run(ctx context.Context, j job, ex newsgraph.Extractor, stages []newsgraph.Stage, skip func(*newsgraph.Input) bool) newsgraph.Item {
+	if j.fail != nil {
+		return newsgraph.Item{Failure: j.fail}
+	}
+	if skip != nil && skip(j.in) {
+		return newsgraph.Item{Input: j.in}
+	}
+	doc, err := ex.Extract(ctx, j.in)
+	if err == nil {
+		for _, s := range stages {
+			if err = s.Annotate(ctx, doc); err != nil {
+				err = fmt.Errorf("%s: stage %s: %w", j.in.Name(), s.Name(), err)
+				break
+			}
+		}
+	}
+	if err != nil {
+		return newsgraph.Item{Input: j.in, Failure: &newsgraph.Failure{Path: j.in.Path, Record: j.in.Record, Format: j.in.Format, Reason: err.Error(), Data: j.in.Data}}
+	}
+	return newsgraph.Item{Input: j.in, Doc: doc}
+}
+
+// Ingest reads, extracts, annotates and stores every input under paths.
+// Inputs already stored are skipped (idempotent and resumable: an interrupted
+// run is completed by running it again); one bad input never stops the
+// batch. The summary counts every input.
+func Ingest(ctx context.Context, r *source.Reader, paths []string, ex newsgraph.Extractor, store newsgraph.Store, opts Options) (Summary, error) {
+	started := time.Now()
+	var sum Summary
+	batchSize := opts.BatchSize
+	if batchSize <= 0 {
+		batchSize = 256
+	}
+	log := opts.logger()
+	batch := make([]newsgraph.Item, 0, batchSize)
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		var toStore []newsgraph.Item
+		for _, it := range batch {
+			if it.Doc == nil && it.Failure == nil {
+				sum.Duplicates++ // skipped: stored by an earlier run
+				continue
+			}
+			toStore = append(toStore, it)
+		}
+		if len(toStore) > 0 {
+			res, err := store.Put(ctx, toStore)
+			if err != nil {
+				return fmt.Errorf("store batch: %w", err)
+			}
+			for i, r := range res {
+				switch r {
+				case newsgraph.Stored:
+					sum.New++
+				case newsgraph.Duplicate:
+					sum.Duplicates++
+				case newsgraph.Failed:
+					sum.Failed++
+					f := toStore[i].Failure
+					log.Warn("input failed", "input", f.Error())
+				}
+			}
+		}
+		batch = batch[:0]
+		sum.Elapsed = time.Since(started)
+		if opts.Progress != nil {
+			opts.Progress(sum)
+		}
+		return nil
+	}
+	skip := func(in *newsgraph.Input) bool {
+		seen, err := store.Seen(ctx, in.Data)
+		return err == nil && seen
+	}
+	err := Process(ctx, r, paths, ex, opts, skip, func(it newsgraph.Item) error {
+		sum.Read++
+		if it.Failure != nil && it.Failure.Data == nil && it.Input != nil {
+			it.Failure.Data = it.Input.Data
+		}
+		batch = append(batch, it)
+		if len(batch) >= batchSize {
+			return flush()
+		}
+		return nil
+	})
+	if ferr := flush(); err == nil {
+		err = ferr
+	}
+	sum.Elapsed = time.Since(started)
+	return sum, err
+}

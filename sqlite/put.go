@@ -1,0 +1,624 @@
+package sqlite
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// hintsJSON is the stored form of newsgraph.Hints.
+type hintsJSON struct {
+	URL      string `json:"url,omitempty"`
+	Title    string `json:"title,omitempty"`
+	Date     string `json:"date,omitempty"`
+	Site     string `json:"site,omitempty"`
+	Language string `json:"language,omitempty"`
+	Text     string `json:"text,omitempty"`
+	HTML     string `json:"html,omitempty"`
+}
+
+// row is an item prepared for writing: hashing, compression and JSON
+// encoding happen before the write transaction starts, so the write lock is
+// held only for the inserts.
+type row struct {
+	sum    []byte
+	size   int
+	data   []byte // zstd
+	hints  []byte
+	path   string
+	record int
+	format newsgraph.Format
+
+	doc    *newsgraph.Document // normalised copy
+	json   []byte
+	body   string
+	dateLo any
+	dateHi any
+	kinds  any // JSON object of boilerplate line counts by kind, or nil
+
+	reason string // failure reason when doc is nil
+}
+
+// prepare builds the row for one item.
+func (s *Store) prepare(it newsgraph.Item) (*row, error) {
+	if it.Doc == nil && it.Failure == nil {
+		return nil, errors.New("item has neither a document nor a failure")
+	}
+	r := &row{}
+	var raw []byte
+	var hints newsgraph.Hints
+	switch {
+	case it.Input != nil:
+		raw, hints = it.Input.Data, it.Input.Hints
+		r.path, r.record, r.format = it.Input.Path, it.Input.Record, it.Input.Format
+	case it.Failure != nil:
+		raw = it.Failure.Data
+		r.path, r.record, r.format = it.Failure.Path, it.Failure.Record, it.Failure.Format
+	default:
+		// A document without its raw input: key it on its body so the same
+		// document given twice is still a duplicate input.
+		raw = []byte("newsgraph-doc:" + it.Doc.Body())
+		if len(it.Doc.Paragraphs) == 0 {
+			raw = append(raw, it.Doc.TitleText()...)
+		}
+		r.path, r.record, r.format = it.Doc.Source.Path, it.Doc.Source.Record, it.Doc.Source.Format
+	}
+	sum := sha256.Sum256(raw)
+	r.sum = sum[:]
+	r.size = len(raw)
+	r.data = s.enc.EncodeAll(raw, make([]byte, 0, len(raw)/2+64))
+	var err error
+	r.hints, err = json.Marshal(hintsJSON(hints))
+	if err != nil {
+		return nil, fmt.Errorf("encode hints: %w", err)
+	}
+	if it.Doc == nil {
+		r.reason = it.Failure.Reason
+		if r.reason == "" {
+			r.reason = "unknown failure"
+		}
+		if r.path == "" {
+			r.path = it.Failure.Path
+		}
+		return r, nil
+	}
+	if err := r.setDoc(it.Doc); err != nil {
+		return nil, err
+	}
+	if r.format == "" {
+		r.format = r.doc.Source.Format
+	}
+	return r, nil
+}
+
+// setDoc fills the document columns of r from a normalised copy of doc.
+func (r *row) setDoc(doc *newsgraph.Document) error {
+	d := *doc
+	d.Normalize()
+	r.doc = &d
+	var err error
+	r.json, err = json.Marshal(&d)
+	if err != nil {
+		return fmt.Errorf("encode document %s: %w", d.ID, err)
+	}
+	r.body = d.Body()
+	if lo, hi, ok := dateRange(d.Published.Date); ok {
+		r.dateLo, r.dateHi = lo, hi
+	}
+	if len(d.Boilerplate) > 0 {
+		counts := map[string]int{}
+		for _, b := range d.Boilerplate {
+			counts[b.Kind]++
+		}
+		k, err := json.Marshal(counts)
+		if err != nil {
+			return fmt.Errorf("encode boilerplate counts: %w", err)
+		}
+		r.kinds = string(k)
+	}
+	return nil
+}
+
+// Put stores a batch in one transaction; see newsgraph.Store. An input whose
+// raw bytes (SHA-256) were stored before is a Duplicate and nothing is
+// written for it; a document whose ID exists is a Duplicate whose input row
+// links to the existing document.
+func (s *Store) Put(ctx context.Context, items []newsgraph.Item) ([]newsgraph.PutResult, error) {
+	rows := make([]*row, len(items))
+	for i, it := range items {
+		r, err := s.prepare(it)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite: put item %d: %w", i, err)
+		}
+		rows[i] = r
+	}
+	results := make([]newsgraph.PutResult, len(items))
+	err := s.write(ctx, func(w *writeTx) error {
+		for i, r := range rows {
+			res, err := w.put(ctx, r)
+			if err != nil {
+				return fmt.Errorf("item %d (%s#%d): %w", i, r.path, r.record, err)
+			}
+			results[i] = res
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: put: %w", err)
+	}
+	return results, nil
+}
+
+// Seen reports whether these exact input bytes are stored.
+func (s *Store) Seen(ctx context.Context, data []byte) (bool, error) {
+	sum := sha256.Sum256(data)
+	var n int
+	err := s.reader.QueryRowContext(ctx, "SELECT count(*) FROM inputs WHERE sha256 = ?", sum[:]).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("sqlite: seen: %w", err)
+	}
+	return n > 0, nil
+}
+
+// Replace overwrites what a stored input produced with a re-extraction: the
+// new document (or failure) becomes the input's result, the old document is
+// deleted when no other input refers to it, and the search index follows.
+func (s *Store) Replace(ctx context.Context, inputID int64, it newsgraph.Item) error {
+	if it.Doc == nil && it.Failure == nil {
+		return fmt.Errorf("sqlite: replace input %d: item has neither a document nor a failure", inputID)
+	}
+	var r *row
+	if it.Doc != nil {
+		r = &row{}
+		if err := r.setDoc(it.Doc); err != nil {
+			return fmt.Errorf("sqlite: replace input %d: %w", inputID, err)
+		}
+	}
+	err := s.write(ctx, func(w *writeTx) error {
+		var old sql.NullString
+		var path, format string
+		var record int
+		err := w.tx.QueryRowContext(ctx, "SELECT doc_id, path, record, format FROM inputs WHERE id = ?", inputID).
+			Scan(&old, &path, &record, &format)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("input %d: %w", inputID, newsgraph.ErrNotFound)
+		}
+		if err != nil {
+			return err
+		}
+		if _, err := w.tx.ExecContext(ctx, "DELETE FROM failures WHERE input_id = ?", inputID); err != nil {
+			return fmt.Errorf("clear failures: %w", err)
+		}
+		var newID any
+		if r != nil {
+			id := r.doc.ID
+			newID = id
+			if old.Valid && old.String == id {
+				if err := w.updateDoc(ctx, r); err != nil {
+					return err
+				}
+			} else if _, err := w.insertDoc(ctx, r); err != nil {
+				return err
+			}
+		} else {
+			reason := it.Failure.Reason
+			if reason == "" {
+				reason = "unknown failure"
+			}
+			fpath, frec, fformat := it.Failure.Path, it.Failure.Record, string(it.Failure.Format)
+			if fpath == "" {
+				fpath, frec = path, record
+			}
+			if fformat == "" {
+				fformat = format
+			}
+			if _, err := w.tx.ExecContext(ctx, "INSERT INTO failures(input_id, path, record, format, reason, created) VALUES (?, ?, ?, ?, ?, ?)",
+				inputID, fpath, frec, fformat, reason, w.now); err != nil {
+				return fmt.Errorf("insert failure: %w", err)
+			}
+		}
+		if _, err := w.tx.ExecContext(ctx, "UPDATE inputs SET doc_id = ? WHERE id = ?", newID, inputID); err != nil {
+			return fmt.Errorf("link input: %w", err)
+		}
+		if old.Valid && (r == nil || old.String != r.doc.ID) {
+			var refs int
+			if err := w.tx.QueryRowContext(ctx, "SELECT count(*) FROM inputs WHERE doc_id = ?", old.String).Scan(&refs); err != nil {
+				return fmt.Errorf("count references: %w", err)
+			}
+			if refs == 0 {
+				if err := w.deleteDoc(ctx, old.String); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("sqlite: replace input %d: %w", inputID, err)
+	}
+	return nil
+}
+
+// writeTx is one write transaction with its statements, prepared lazily.
+//
+// Full-text index changes are queued and applied together just before
+// commit: FTS5 flushes its pending in-memory index at every statement
+// savepoint, so interleaving index writes with ordinary inserts would write
+// one tiny index segment per document and spend the batch merging them.
+type writeTx struct {
+	tx     *sql.Tx
+	now    string
+	stmts  map[string]*sql.Stmt
+	ftsDel []int64
+	ftsAdd []ftsRow
+}
+
+// ftsRow is a queued full-text index entry.
+type ftsRow struct {
+	seq         int64
+	title, body string
+}
+
+// flushFTS applies the queued index deletions, then insertions.
+func (w *writeTx) flushFTS(ctx context.Context) error {
+	for _, seq := range w.ftsDel {
+		if _, err := w.exec(ctx, `DELETE FROM documents_fts WHERE rowid = ?`, seq); err != nil {
+			return err
+		}
+	}
+	for _, r := range w.ftsAdd {
+		if _, err := w.exec(ctx, sqlInsertFTS, r.seq, r.title, r.body); err != nil {
+			return err
+		}
+	}
+	w.ftsDel, w.ftsAdd = nil, nil
+	return nil
+}
+
+// write runs fn in a BEGIN IMMEDIATE transaction on the writer connection.
+func (s *Store) write(ctx context.Context, fn func(*writeTx) error) error {
+	tx, err := s.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	w := &writeTx{tx: tx, now: nowString(), stmts: map[string]*sql.Stmt{}}
+	defer func() {
+		for _, st := range w.stmts {
+			st.Close()
+		}
+	}()
+	err = fn(w)
+	if err == nil {
+		err = w.flushFTS(ctx)
+	}
+	if err != nil {
+		if rerr := tx.Rollback(); rerr != nil {
+			return errors.Join(err, fmt.Errorf("rollback: %w", rerr))
+		}
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// stmt returns the prepared statement for query within the transaction.
+func (w *writeTx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := w.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := w.tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, fmt.Errorf("prepare %.40q: %w", query, err)
+	}
+	w.stmts[query] = st
+	return st, nil
+}
+
+func (w *writeTx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	st, err := w.stmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	res, err := st.ExecContext(ctx, args...)
+	if err != nil {
+		return nil, fmt.Errorf("exec %.40q: %w", query, err)
+	}
+	return res, nil
+}
+
+const (
+	sqlInputExists = `SELECT 1 FROM inputs WHERE sha256 = ?`
+	sqlInsertInput = `INSERT INTO inputs(path, record, format, sha256, size, data, hints, doc_id, created)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlInsertFailure = `INSERT INTO failures(input_id, path, record, format, reason, created) VALUES (?, ?, ?, ?, ?, ?)`
+	sqlInsertDoc     = `INSERT INTO documents(id, title, language, site, url, format, is_article,
+		source_path, source_record, published_date, published_precision, published_origin,
+		published_raw, published_time, published_conflict, date_lo, date_hi, author,
+		extractor, paragraphs, boilerplate, record, created, updated)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(id) DO NOTHING RETURNING seq`
+	sqlInsertFTS         = `INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)`
+	sqlInsertEntity      = `INSERT OR IGNORE INTO entities(doc_id, entity_id, name, name_key, type,
+		actor_code, actor_country, geo_name, geo_country, geo_admin1, geo_lat, geo_lon, geonames_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlInsertMention = `INSERT INTO mentions(doc_id, entity_id, name, type, paragraph, start, "end", text)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlUpsertActor = `INSERT INTO actors(code, country, sectors, kind, kb_id) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT(code) DO NOTHING`
+	sqlUpsertDescriptor = `INSERT INTO actor_descriptors(actor, descriptor, count, first_date, last_date)
+		VALUES (?, ?, 1, ?, ?)
+		ON CONFLICT(actor, descriptor) DO UPDATE SET count = count + 1,
+			first_date = CASE WHEN first_date IS NULL OR excluded.first_date < first_date THEN coalesce(excluded.first_date, first_date) ELSE first_date END,
+			last_date = CASE WHEN last_date IS NULL OR excluded.last_date > last_date THEN coalesce(excluded.last_date, last_date) ELSE last_date END`
+	sqlInsertQuote = `INSERT INTO quotes(doc_id, position, kind, text, speaker, speaker_entity, speaker_actor,
+		cue, paragraph, start, "end", end_paragraph, confidence, text_key)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlInsertEvent = `INSERT INTO event_mentions(doc_id, position, source_entity, source_code, source_country,
+		target_entity, target_code, target_country, cameo, root, quad_class, goldstein, plover,
+		date, date_precision, location_name, location_country, location_admin1, location_lat,
+		location_lon, location_precision, geonames_id, evidence_paragraph, evidence_sentence,
+		evidence_start, evidence_end, evidence_text, negated, confidence)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlInsertTime = `INSERT OR IGNORE INTO times(doc_id, position, text, paragraph, start, "end", value, kind)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+)
+
+// put writes one prepared row.
+func (w *writeTx) put(ctx context.Context, r *row) (newsgraph.PutResult, error) {
+	st, err := w.stmt(ctx, sqlInputExists)
+	if err != nil {
+		return 0, err
+	}
+	var one int
+	err = st.QueryRowContext(ctx, r.sum).Scan(&one)
+	if err == nil {
+		return newsgraph.Duplicate, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("look up input: %w", err)
+	}
+	result := newsgraph.Failed
+	var docID any
+	if r.doc != nil {
+		created, err := w.insertDoc(ctx, r)
+		if err != nil {
+			return 0, err
+		}
+		result = newsgraph.Duplicate
+		if created {
+			result = newsgraph.Stored
+		}
+		docID = r.doc.ID
+	}
+	res, err := w.exec(ctx, sqlInsertInput, r.path, r.record, string(r.format), r.sum, r.size, r.data, string(r.hints), docID, w.now)
+	if err != nil {
+		return 0, err
+	}
+	if r.doc == nil {
+		inputID, err := res.LastInsertId()
+		if err != nil {
+			return 0, fmt.Errorf("input id: %w", err)
+		}
+		if _, err := w.exec(ctx, sqlInsertFailure, inputID, r.path, r.record, string(r.format), r.reason, w.now); err != nil {
+			return 0, err
+		}
+	}
+	return result, nil
+}
+
+// insertDoc inserts a document with its index entry and child rows. It
+// reports false, writing nothing, when the ID exists.
+func (w *writeTx) insertDoc(ctx context.Context, r *row) (bool, error) {
+	d := r.doc
+	st, err := w.stmt(ctx, sqlInsertDoc)
+	if err != nil {
+		return false, err
+	}
+	var seq int64
+	err = st.QueryRowContext(ctx, d.ID, d.Title, d.Language, null(d.Source.Site), null(d.Source.URL),
+		string(d.Source.Format), d.IsArticle, d.Source.Path, d.Source.Record,
+		null(d.Published.Date), null(string(d.Published.Precision)), null(d.Published.Origin),
+		null(d.Published.Raw), null(d.Published.Time), null(d.Published.Conflict), r.dateLo, r.dateHi,
+		null(d.Author), d.Extractor, len(d.Paragraphs), r.kinds, string(r.json), w.now, w.now).Scan(&seq)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("insert document %s: %w", d.ID, err)
+	}
+	w.ftsAdd = append(w.ftsAdd, ftsRow{seq, d.TitleText(), r.body})
+	if err := w.insertChildren(ctx, d); err != nil {
+		return false, fmt.Errorf("document %s: %w", d.ID, err)
+	}
+	return true, nil
+}
+
+func (w *writeTx) insertChildren(ctx context.Context, d *newsgraph.Document) error {
+	date := null(d.Published.Date)
+	for _, e := range d.Entities {
+		var actorCode, actorCountry, geoName, geoCountry, geoAdmin1, lat, lon, gid any
+		if a := e.Actor; a != nil && a.Code != "" {
+			actorCode, actorCountry = a.Code, a.Country
+			sectors, err := json.Marshal(a.Sectors)
+			if err != nil {
+				return fmt.Errorf("encode sectors: %w", err)
+			}
+			if a.Sectors == nil {
+				sectors = []byte("[]")
+			}
+			if _, err := w.exec(ctx, sqlUpsertActor, a.Code, a.Country, string(sectors), a.Kind, a.KBID); err != nil {
+				return err
+			}
+			if _, err := w.exec(ctx, sqlUpsertDescriptor, a.Code, e.Name, date, date); err != nil {
+				return err
+			}
+		}
+		if g := e.Geo; g != nil {
+			geoName, geoCountry, geoAdmin1, lat, lon, gid = g.Name, g.Country, g.Admin1, g.Lat, g.Lon, g.GeonamesID
+		}
+		if _, err := w.exec(ctx, sqlInsertEntity, d.ID, e.ID, e.Name, strings.ToLower(e.Name), e.Type,
+			actorCode, actorCountry, geoName, geoCountry, geoAdmin1, lat, lon, gid); err != nil {
+			return err
+		}
+		for _, m := range e.Mentions {
+			if _, err := w.exec(ctx, sqlInsertMention, d.ID, e.ID, e.Name, e.Type, m.Paragraph, m.Start, m.End, m.Text); err != nil {
+				return err
+			}
+		}
+	}
+	for i, q := range d.Quotes {
+		if _, err := w.exec(ctx, sqlInsertQuote, d.ID, i, q.Kind, q.Text, q.Speaker, q.SpeakerEntity, q.SpeakerActor,
+			q.Cue, q.Paragraph, q.Start, q.End, q.EndParagraph, q.Confidence, quoteKey(q.Text)); err != nil {
+			return err
+		}
+	}
+	for i, e := range d.Events {
+		var te, tc, tco any
+		if t := e.Target; t != nil {
+			te, tc, tco = t.Entity, t.Code, t.Country
+		}
+		var ln, lc, la, lat, lon, lp, gid any
+		if l := e.Location; l != nil {
+			ln, lc, la, lat, lon, lp, gid = l.Name, l.Country, l.Admin1, l.Lat, l.Lon, l.Precision, l.GeonamesID
+		}
+		ev := e.Evidence
+		if _, err := w.exec(ctx, sqlInsertEvent, d.ID, i, e.Source.Entity, e.Source.Code, e.Source.Country,
+			te, tc, tco, e.Cameo, e.Root, e.QuadClass, e.Goldstein, e.Plover, e.Date, e.DatePrecision,
+			ln, lc, la, lat, lon, lp, gid, ev.Paragraph, ev.Sentence, ev.Start, ev.End, ev.Text,
+			e.Negated, e.Confidence); err != nil {
+			return err
+		}
+	}
+	for i, t := range d.Times {
+		if _, err := w.exec(ctx, sqlInsertTime, d.ID, i, t.Text, t.Paragraph, t.Start, t.End, t.Value, t.Kind); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// updateDoc rewrites an existing document in place (keeping the input rows
+// that link to it), with its index entry and child rows.
+func (w *writeTx) updateDoc(ctx context.Context, r *row) error {
+	d := r.doc
+	if err := w.clearDoc(ctx, d.ID); err != nil {
+		return err
+	}
+	var seq int64
+	err := w.tx.QueryRowContext(ctx, `UPDATE documents SET title = ?, language = ?, site = ?, url = ?,
+		format = ?, is_article = ?, source_path = ?, source_record = ?, published_date = ?,
+		published_precision = ?, published_origin = ?, published_raw = ?, published_time = ?,
+		published_conflict = ?, date_lo = ?, date_hi = ?, author = ?, extractor = ?, paragraphs = ?,
+		boilerplate = ?, record = ?, updated = ? WHERE id = ? RETURNING seq`,
+		d.Title, d.Language, null(d.Source.Site), null(d.Source.URL),
+		string(d.Source.Format), d.IsArticle, d.Source.Path, d.Source.Record,
+		null(d.Published.Date), null(string(d.Published.Precision)), null(d.Published.Origin),
+		null(d.Published.Raw), null(d.Published.Time), null(d.Published.Conflict), r.dateLo, r.dateHi,
+		null(d.Author), d.Extractor, len(d.Paragraphs), r.kinds, string(r.json), w.now, d.ID).Scan(&seq)
+	if err != nil {
+		return fmt.Errorf("update document %s: %w", d.ID, err)
+	}
+	w.ftsAdd = append(w.ftsAdd, ftsRow{seq, d.TitleText(), r.body})
+	if err := w.insertChildren(ctx, d); err != nil {
+		return fmt.Errorf("document %s: %w", d.ID, err)
+	}
+	return nil
+}
+
+// clearDoc removes a document's index entry and child rows, keeping the
+// documents row. Actor descriptor counts are decremented.
+func (w *writeTx) clearDoc(ctx context.Context, id string) error {
+	if _, err := w.exec(ctx, `UPDATE actor_descriptors SET count = count - 1
+		WHERE (actor, descriptor) IN (SELECT actor_code, name FROM entities WHERE doc_id = ? AND actor_code IS NOT NULL)`, id); err != nil {
+		return err
+	}
+	if _, err := w.exec(ctx, `DELETE FROM actor_descriptors WHERE count <= 0`); err != nil {
+		return err
+	}
+	var seq int64
+	if err := w.tx.QueryRowContext(ctx, `SELECT seq FROM documents WHERE id = ?`, id).Scan(&seq); err != nil {
+		return fmt.Errorf("find document %s: %w", id, err)
+	}
+	w.ftsDel = append(w.ftsDel, seq)
+	for _, table := range []string{"entities", "mentions", "quotes", "event_mentions", "times"} {
+		if _, err := w.exec(ctx, "DELETE FROM "+table+" WHERE doc_id = ?", id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// deleteDoc removes a document, its index entry and its child rows.
+func (w *writeTx) deleteDoc(ctx context.Context, id string) error {
+	if err := w.clearDoc(ctx, id); err != nil {
+		return err
+	}
+	if _, err := w.exec(ctx, `DELETE FROM documents WHERE id = ?`, id); err != nil {
+		return err
+	}
+	return nil
+}
+
+// quoteKey is the cross-outlet key of a quote: a hash of its text in lower
+// case, letters and digits only, one space between words.
+func quoteKey(text string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range text {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		} else {
+			space = true
+		}
+	}
+	sum := sha256.Sum256([]byte(b.String()))
+	return hex.EncodeToString(sum[:8])
+}
+
+// null maps "" to SQL NULL.
+func null(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// dateRange returns the first and last day a date of precision year, month
+// or day can mean, as YYYY-MM-DD strings.
+func dateRange(s string) (lo, hi string, ok bool) {
+	switch len(s) {
+	case 4:
+		t, err := time.Parse("2006", s)
+		if err != nil {
+			return "", "", false
+		}
+		return t.Format(time.DateOnly), t.AddDate(1, 0, -1).Format(time.DateOnly), true
+	case 7:
+		t, err := time.Parse("2006-01", s)
+		if err != nil {
+			return "", "", false
+		}
+		return t.Format(time.DateOnly), t.AddDate(0, 1, -1).Format(time.DateOnly), true
+	case 10:
+		if _, err := time.Parse(time.DateOnly, s); err != nil {
+			return "", "", false
+		}
+		return s, s, true
+	}
+	return "", "", false
+}

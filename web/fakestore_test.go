@@ -1,0 +1,237 @@
+package web
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// fakeStore is an in-memory newsgraph.Store for handler tests. Search
+// matches documents whose title or body contains every query word (case
+// folded) and marks the first match of the first word in the snippet.
+type fakeStore struct {
+	mu      sync.Mutex
+	docs    map[string]*newsgraph.Document
+	err     error                   // returned by every call when set
+	queries []newsgraph.SearchQuery // every query Search received
+	// hits, when set, is returned by Search as is (for hostile snippets).
+	hits []newsgraph.SearchHit
+}
+
+func newFakeStore(docs ...*newsgraph.Document) *fakeStore {
+	s := &fakeStore{docs: map[string]*newsgraph.Document{}}
+	for _, d := range docs {
+		s.docs[d.ID] = d
+	}
+	return s
+}
+
+func (s *fakeStore) Put(ctx context.Context, items []newsgraph.Item) ([]newsgraph.PutResult, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]newsgraph.PutResult, len(items))
+	for i, it := range items {
+		if it.Doc == nil {
+			out[i] = newsgraph.Failed
+			continue
+		}
+		if _, ok := s.docs[it.Doc.ID]; ok {
+			out[i] = newsgraph.Duplicate
+			continue
+		}
+		s.docs[it.Doc.ID] = it.Doc
+	}
+	return out, nil
+}
+
+func (s *fakeStore) Seen(ctx context.Context, data []byte) (bool, error) { return false, s.err }
+
+func (s *fakeStore) Document(ctx context.Context, id string) (*newsgraph.Document, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.err != nil {
+		return nil, s.err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	d, ok := s.docs[id]
+	if !ok {
+		return nil, newsgraph.ErrNotFound
+	}
+	return d, nil
+}
+
+func (s *fakeStore) Search(ctx context.Context, q newsgraph.SearchQuery) (*newsgraph.SearchResult, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.queries = append(s.queries, q)
+	if s.err != nil {
+		return nil, s.err
+	}
+	if s.hits != nil {
+		return &newsgraph.SearchResult{Total: len(s.hits), Hits: s.hits}, nil
+	}
+	words := strings.Fields(strings.ToLower(q.Text))
+	var all []newsgraph.SearchHit
+	for _, d := range s.docs {
+		text := strings.ToLower(d.TitleText() + "\n" + d.Body())
+		ok := true
+		for _, w := range words {
+			ok = ok && strings.Contains(text, w)
+		}
+		if !ok || !inRange(d.Published.Date, q.From, q.To) ||
+			(q.Lang != "" && q.Lang != d.LanguageCode()) || (q.Site != "" && q.Site != d.Source.Site) {
+			continue
+		}
+		all = append(all, newsgraph.SearchHit{
+			ID: d.ID, Title: d.TitleText(), Published: d.Published, Language: d.LanguageCode(),
+			Site: d.Source.Site, URL: d.Source.URL, Snippet: fakeSnippet(d, words), Score: float64(len(words)),
+		})
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
+	res := &newsgraph.SearchResult{Total: len(all)}
+	if q.Offset < len(all) {
+		res.Hits = all[q.Offset:min(len(all), q.Offset+q.Limit)]
+	}
+	return res, nil
+}
+
+// inRange compares dates of any precision on their common prefix.
+func inRange(date, from, to string) bool {
+	if date == "" {
+		return from == "" && to == ""
+	}
+	if from != "" {
+		n := min(len(from), len(date))
+		if date[:n] < from[:n] {
+			return false
+		}
+	}
+	if to != "" {
+		n := min(len(to), len(date))
+		if date[:n] > to[:n] {
+			return false
+		}
+	}
+	return true
+}
+
+func fakeSnippet(d *newsgraph.Document, words []string) string {
+	for _, p := range d.Paragraphs {
+		if len(words) == 0 {
+			return p
+		}
+		i := strings.Index(strings.ToLower(p), words[0])
+		if i >= 0 {
+			j := i + len(words[0])
+			return p[:i] + newsgraph.SnippetOpen + p[i:j] + newsgraph.SnippetClose + p[j:]
+		}
+	}
+	return ""
+}
+
+func (s *fakeStore) Stats(ctx context.Context) (*newsgraph.Stats, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return &newsgraph.Stats{Documents: len(s.docs)}, s.err
+}
+
+func (s *fakeStore) Documents(ctx context.Context, fn func(*newsgraph.Document) error) error {
+	s.mu.Lock()
+	ids := make([]string, 0, len(s.docs))
+	for id := range s.docs {
+		ids = append(ids, id)
+	}
+	s.mu.Unlock()
+	sort.Strings(ids)
+	for _, id := range ids {
+		if err := fn(s.docs[id]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *fakeStore) Inputs(ctx context.Context, fn func(*newsgraph.StoredInput) error) error {
+	return s.err
+}
+
+func (s *fakeStore) Replace(ctx context.Context, inputID int64, it newsgraph.Item) error {
+	return s.err
+}
+
+func (s *fakeStore) Close() error { return nil }
+
+var _ newsgraph.Store = (*fakeStore)(nil)
+
+// Fixtures.
+
+func ptr(s string) *string { return &s }
+
+// articleDoc is an ordinary article with a day date and boilerplate.
+func articleDoc() *newsgraph.Document {
+	d := &newsgraph.Document{
+		Source: newsgraph.Source{
+			Path: "crawl/2022-11.txt", URL: "https://en.yna.co.kr/view/AEN20221115", Site: "en.yna.co.kr",
+			Format: newsgraph.FormatTextRecord, Record: 3,
+		},
+		IsArticle: true,
+		Title:     ptr("Leaders meet in Bali ahead of G20 summit"),
+		Language:  ptr("en"),
+		Published: newsgraph.Published{
+			Date: "2022-11-15", Precision: newsgraph.PrecisionDay, Origin: newsgraph.OriginDateline, Raw: "2022-11-15",
+		},
+		Paragraphs: []string{
+			"BALI, Indonesia, Nov. 15 (Yonhap) -- Leaders of the Group of 20 met in Bali on Tuesday.",
+			"The summit focused on food security and the war in Ukraine.",
+		},
+		Boilerplate: []newsgraph.BoilerplateLine{
+			{Text: "Share on Facebook", Kind: newsgraph.KindShare},
+			{Text: "(END)", Kind: newsgraph.KindCredit},
+		},
+	}
+	d.Normalize()
+	return d
+}
+
+// yearDoc has a year-only date from the crawl header and a conflict note.
+func yearDoc() *newsgraph.Document {
+	d := &newsgraph.Document{
+		Source:    newsgraph.Source{Path: "seeds/record.txt", Format: newsgraph.FormatTextRecord},
+		IsArticle: false,
+		Title:     ptr("Annual report on harvests"),
+		Published: newsgraph.Published{
+			Date: "2022", Precision: newsgraph.PrecisionYear, Origin: newsgraph.OriginHeader, Raw: "2022-01-01",
+			Conflict: "header says 2022-01-01 but the text mentions 2021",
+		},
+		Paragraphs: []string{"The harvest was poor in most regions.", "Prices rose & farmers <protested>."},
+		Boilerplate: []newsgraph.BoilerplateLine{
+			{Text: "Most read", Kind: newsgraph.KindHeadline},
+		},
+	}
+	d.Normalize()
+	return d
+}
+
+// hostileDoc tries to inject markup and script everywhere.
+func hostileDoc() *newsgraph.Document {
+	d := &newsgraph.Document{
+		Source: newsgraph.Source{
+			Path: `"><script>alert('path')</script>`, URL: "javascript:alert('url')",
+			Site: `<img src=x onerror=alert('site')>`, Format: newsgraph.FormatHTML,
+		},
+		IsArticle: true,
+		Title:     ptr(`<script>alert("title")</script> harvest`),
+		Language:  ptr(`en"><b>`),
+		Published: newsgraph.Published{Date: "2021-05", Precision: newsgraph.PrecisionMonth, Origin: newsgraph.OriginURL,
+			Conflict: `<i onmouseover=alert(1)>x</i>`},
+		Paragraphs:  []string{`<iframe src="//evil.example"></iframe> harvest <b>bold</b>`},
+		Boilerplate: []newsgraph.BoilerplateLine{{Text: `<a href="javascript:alert(2)">click</a>`, Kind: `"><script>`}},
+	}
+	d.Normalize()
+	return d
+}
