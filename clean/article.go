@@ -2,6 +2,7 @@ package clean
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph"
 )
@@ -24,6 +25,11 @@ var (
 		"résultats de recherche", "suchergebnisse", "resultados de búsqueda", "результаты поиска", "hasil pencarian", "검색결과", "搜索结果", "検索結果"}
 	faqCues = []string{"frequently asked questions", "faq", "faqs", "help center", "help centre", "how can we help", "contact support", "was this article helpful",
 		"questions fréquentes", "häufig gestellte fragen", "preguntas frecuentes", "perguntas frequentes", "часто задаваемые вопросы", "자주 묻는 질문", "常见问题", "よくある質問"}
+	mtCues = []string{"translated by automatic translator", "machine translated", "machine-translated", "automatically translated", "this article was translated",
+		"auto-translated", "translated automatically", "original article:", "traduit automatiquement", "automatisch übersetzt", "traducido automáticamente",
+		"tradotto automaticamente", "автоматический перевод", "자동 번역", "机器翻译", "機械翻訳"}
+	teaserTails = []string{"read more", "read more »", "continue reading", "more »", "more>>", "lire la suite", "weiterlesen", "leer más", "leia mais",
+		"leggi tutto", "читать далее", "selengkapnya", "더보기", "阅读全文", "続きを読む", "devamını oku", "xem tiếp"}
 	indexCues = []string{"page 1 of", "next page", "older posts", "newer posts", "load more", "archive", "archives", "all stories", "latest articles",
 		"page suivante", "nächste seite", "página siguiente", "следующая страница", "halaman berikutnya", "다음 페이지", "下一页", "次のページ"}
 )
@@ -34,7 +40,7 @@ func countCues(lines []*line, cues []string, exact bool) int {
 		if l.runes > 160 {
 			continue
 		}
-		c := normCue(l.text)
+		c := l.cue
 		for _, q := range cues {
 			if exact && c == q || !exact && (strings.HasPrefix(c, q) || strings.Contains(l.lower, q)) {
 				n++
@@ -58,7 +64,7 @@ func (c *Cleaner) isArticle(lines []*line, v []verdict, doc *newsgraph.Document,
 			if l.body {
 				sentences++
 			}
-			cjk = cjk || l.cjk
+			cjk = cjk || l.cjk || l.runes > 0 && hangulShare(l.text) > 0.5
 		}
 	}
 	if headerIsLead && hl != nil {
@@ -105,6 +111,48 @@ func (c *Cleaner) isArticle(lines []*line, v []verdict, doc *newsgraph.Document,
 			return false
 		}
 	}
+	if countCues(lines, mtCues, false) > 0 {
+		return false
+	}
+	tails := 0
+	for _, l := range lines {
+		if l.terminal && !strings.HasSuffix(l.text, "...") {
+			continue
+		}
+		for _, t := range teaserTails {
+			if l.words > 4 && strings.HasSuffix(strings.ToLower(tail(l.text, 40)), t) {
+				tails++
+				break
+			}
+		}
+	}
+	if tails >= 2 {
+		return false
+	}
+	if keywordStuffed(lines, v) {
+		return false
+	}
+	// Sections: a teaser list alternates headline and one blurb; an article's
+	// subheads each lead several paragraphs.
+	heads, blurbs := 0, 0
+	for i := range lines {
+		if !v[i].body || !lines[i].headline || lines[i].question || lines[i].speaker {
+			continue
+		}
+		heads++
+		n := 0
+		for j := i + 1; j < len(lines) && !(v[j].body && lines[j].headline); j++ {
+			if v[j].body {
+				n++
+			}
+		}
+		if n <= 1 {
+			blurbs++
+		}
+	}
+	if heads >= 3 && blurbs*4 >= heads*3 {
+		return false
+	}
 	// Teaser lists and index pages: many headlines, little connected text.
 	headlines := 0
 	for i, l := range lines {
@@ -129,4 +177,63 @@ func (c *Cleaner) isArticle(lines []*line, v []verdict, doc *newsgraph.Document,
 		return false
 	}
 	return true
+}
+
+// keywordStuffed recognises SEO copies: one word pair repeated far more
+// often than prose repeats anything.
+func keywordStuffed(lines []*line, v []verdict) bool {
+	total := 0
+	for i, l := range lines {
+		if v[i].body {
+			total += l.words
+		}
+	}
+	if total > 700 {
+		return false // stuffed copies are short; long prose needs no check
+	}
+	counts := map[uint64]int{}
+	n, top := 0, 0
+	var prev uint64
+	for i, l := range lines {
+		if !v[i].body {
+			continue
+		}
+		if n > 600 {
+			break // stuffing shows early; long prose needs no check
+		}
+		prev = 0
+		for _, w := range strings.Fields(l.normalized) {
+			n++
+			if len(w) < 3 || stopwords[w] {
+				prev = 0
+				continue
+			}
+			h := hashRunes([]rune(w))
+			if prev != 0 {
+				k := prev*31 + h
+				counts[k]++
+				top = max(top, counts[k])
+			}
+			prev = h
+		}
+	}
+	return top >= 6 && float64(top)/float64(max(n, 1)) > 0.025
+}
+
+// hangulShare is the share of Hangul among the letters of s (Korean packs
+// more into fewer characters than alphabetic scripts).
+func hangulShare(s string) float64 {
+	h, letters := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if r >= 0xac00 && r <= 0xd7a3 {
+				h++
+			}
+		}
+	}
+	if letters == 0 {
+		return 0
+	}
+	return float64(h) / float64(letters)
 }

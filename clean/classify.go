@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/charset"
@@ -17,7 +18,7 @@ func (c *Cleaner) classify(l *line, ref pubdate.Date) {
 	if fixed, ok := charset.Repair(l.text); ok {
 		l.text = fixed
 	}
-	if markupDebris.MatchString(l.text) {
+	if c0 := l.text[0]; (c0 == '<' || c0 == '&' || c0 == '[' || c0 == '{') && markupDebris.MatchString(l.text) {
 		l.kind = newsgraph.KindMarkup
 		l.score = -2
 		return
@@ -31,8 +32,13 @@ func (c *Cleaner) classify(l *line, ref pubdate.Date) {
 	l.runes = len([]rune(l.text))
 	l.words, l.cjk = countWords(l.text)
 	l.terminal, l.question = endsSentence(l.text)
-	l.lower = strings.ToLower(l.text)
+	if l.runes <= 400 {
+		l.lower = strings.ToLower(l.text)
+	}
 	l.normalized = normalize(l.text)
+	if l.runes <= 400 {
+		l.cue = normCue(l.text)
+	}
 
 	// Sentence-like and headline-like shapes.
 	long := l.words >= 25 || (l.cjk && l.runes >= 60)
@@ -46,7 +52,11 @@ func (c *Cleaner) classify(l *line, ref pubdate.Date) {
 		l.speaker = isSpeakerLabel(l.text)
 	}
 	switch {
-	case l.kind != "" || l.label || l.labelHead:
+	case l.kind == newsgraph.KindAdvertisement || l.kind == newsgraph.KindMarkup:
+		l.score = -0.2 // interstitials: they sit between paragraphs of the article
+	case l.kind == newsgraph.KindCaption || l.label || l.labelHead:
+		l.score = -0.6
+	case l.kind != "":
 		l.score = -2.5
 	case l.speaker:
 		l.score = 0.5
@@ -65,12 +75,12 @@ func (c *Cleaner) classify(l *line, ref pubdate.Date) {
 
 // matchCues looks the line up among the multilingual furniture cues.
 func (c *Cleaner) matchCues(l *line, ref pubdate.Date) {
-	n := normCue(l.text)
+	n := l.cue
 	if kind, ok := c.lex.whole[n]; ok {
 		l.kind = kind
 		return
 	}
-	if c.lex.labels[n] || n == "" && strings.ContainsAny(l.text, ">»▶►") {
+	if c.lex.labels[n] || n == "" && l.runes <= 8 && strings.ContainsAny(l.text, ">»▶►") {
 		l.label = true
 		return
 	}
@@ -88,7 +98,7 @@ func (c *Cleaner) matchCues(l *line, ref pubdate.Date) {
 			}
 		}
 	}
-	if _, isTS := pubdate.Timestamp(l.text, ref); isTS || l.words <= 8 && relativeTime.MatchString(l.text) {
+	if _, isTS := pubdate.Timestamp(unsquash(l.text), ref); isTS || l.words <= 8 && relativeTime.MatchString(l.text) {
 		l.kind = newsgraph.KindTimestamp
 		l.timestamp = true
 		return
@@ -114,7 +124,7 @@ func (c *Cleaner) matchCues(l *line, ref pubdate.Date) {
 			return
 		}
 	}
-	if koreanByline.MatchString(l.text) || (l.words <= 10 && bylineRE.MatchString(l.text) && !l.body && startsWithName(l.text)) {
+	if strings.Contains(l.text, "기자") && koreanByline.MatchString(l.text) || strings.Contains(l.text, "특파원") && koreanByline.MatchString(l.text) || (l.words <= 10 && bylineRE.MatchString(l.text) && !l.body && startsWithName(l.text)) {
 		l.kind = newsgraph.KindByline
 		return
 	}
@@ -122,7 +132,7 @@ func (c *Cleaner) matchCues(l *line, ref pubdate.Date) {
 		l.kind = newsgraph.KindCaption
 		return
 	}
-	if l.words <= 70 && captionCredit.MatchString(l.text) {
+	if l.words <= 70 && captionCredit(l.text) {
 		l.kind = newsgraph.KindCaption
 		return
 	}
@@ -297,4 +307,29 @@ func isConsent(lower string, words int) bool {
 		}
 	}
 	return n >= 2 && (words <= 45 || n >= 3)
+}
+
+// squashedTime finds a year run into a time of day ("November 15, 20224:12
+// PM"), which crawlers produce when they join two text nodes.
+var squashedTime = regexp.MustCompile(`\b((?:19|20)\d{2})(\d{1,2}:\d{2})`)
+
+func unsquash(s string) string {
+	if !strings.Contains(s, ":") {
+		return s
+	}
+	return squashedTime.ReplaceAllString(s, "$1 $2")
+}
+
+// tail returns about the last n bytes of s, cut at a rune boundary: the
+// caption-credit pattern is anchored at the end, and matching only the tail
+// keeps it cheap on long lines.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
 }

@@ -50,6 +50,7 @@ type line struct {
 	body       bool // shaped like a body paragraph
 	score      float64
 	lower      string
+	cue        string // the line as looked up among the cues (normCue)
 	normalized string // for comparisons: lower case, letters and digits
 }
 
@@ -140,6 +141,9 @@ func countWords(s string) (words int, cjk bool) {
 // isCJK reports Han, kana and Thai characters (scripts written without
 // spaces). Hangul uses spaces and is not included.
 func isCJK(r rune) bool {
+	if r < 0x0e00 {
+		return false
+	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Thai, r)
 }
 
@@ -217,31 +221,39 @@ var stopwords = func() map[string]bool {
 	return m
 }()
 
-// contentWords returns the set of content words of s: lower-case words of
-// two or more letters that are not stop words, and character pairs for text
-// written without spaces (Chinese, Japanese, Thai) or in Hangul.
-func contentWords(s string, into map[string]struct{}) {
-	var word []rune
+// words is a set of content-word keys (hashes of stemmed words).
+type words map[uint64]struct{}
+
+// contentWords adds the content words of s to into: lower-case words of two
+// or more letters that are not stop words, stemmed, and character pairs for
+// text written without spaces (Chinese, Japanese, Thai) or in Hangul. Words
+// are kept as 64-bit FNV hashes, which is all set comparison needs.
+func contentWords(s string, into words) {
+	var buf [64]rune
+	word := buf[:0]
 	var prev rune
 	flush := func() {
-		if len(word) >= 2 {
-			w := string(word)
-			if !stopwords[w] {
-				into[w] = struct{}{}
+		if len(word) >= 2 && len(word) < 40 {
+			if len(word) > 4 || !stopwords[string(word)] {
+				into[hashRunes(stem(word))] = struct{}{}
 			}
 		}
 		word = word[:0]
 	}
 	for _, r := range s {
 		switch {
-		case isCJK(r) || unicode.Is(unicode.Hangul, r):
+		case r >= 0x1100 && (isCJK(r) || unicode.Is(unicode.Hangul, r)):
 			flush()
 			if prev != 0 {
-				into[string([]rune{prev, r})] = struct{}{}
+				into[hashRunes([]rune{prev, r})] = struct{}{}
 			}
 			prev = r
 			continue
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
+		case r < 0x80 && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
+			word = append(word, r)
+		case r < 0x80 && r >= 'A' && r <= 'Z':
+			word = append(word, r+('a'-'A'))
+		case r >= 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)):
 			word = append(word, unicode.ToLower(r))
 		default:
 			flush()
@@ -251,28 +263,31 @@ func contentWords(s string, into map[string]struct{}) {
 	flush()
 }
 
-func wordSet(s string) map[string]struct{} {
-	m := map[string]struct{}{}
+func hashRunes(rs []rune) uint64 {
+	h := uint64(14695981039346656037)
+	for _, r := range rs {
+		h ^= uint64(r)
+		h *= 1099511628211
+	}
+	return h
+}
+
+func wordSet(s string) words {
+	m := words{}
 	contentWords(s, m)
 	return m
 }
 
 // overlap returns the share of a's words found in b.
-func overlap(a, b map[string]struct{}) float64 {
+func overlap(a, b words) float64 {
 	if len(a) == 0 {
 		return 0
 	}
-	n := 0
-	for w := range a {
-		if _, ok := b[w]; ok {
-			n++
-		}
-	}
-	return float64(n) / float64(len(a))
+	return float64(shared(a, b)) / float64(len(a))
 }
 
 // shared counts the words of a found in b.
-func shared(a, b map[string]struct{}) int {
+func shared(a, b words) int {
 	n := 0
 	for w := range a {
 		if _, ok := b[w]; ok {
@@ -280,4 +295,28 @@ func shared(a, b map[string]struct{}) int {
 		}
 	}
 	return n
+}
+
+// stem reduces a lower-case word to a comparison key: its first five letters
+// (truncation stemming, which works across the European languages news comes
+// in: "islands"/"island", "ferries"/"ferry" via the -ies rule), after
+// stripping Arabic's attached article and conjunctions.
+func stem(word []rune) []rune {
+	if len(word) > 4 && unicode.Is(unicode.Arabic, word[0]) {
+		for _, p := range [][]rune{[]rune("وال"), []rune("بال"), []rune("لل"), []rune("ال"), []rune("و")} {
+			if len(word) > len(p)+2 && string(word[:len(p)]) == string(p) {
+				word = word[len(p):]
+				break
+			}
+		}
+		return word
+	}
+	n := len(word)
+	if n > 4 && string(word[n-3:]) == "ies" {
+		word = append(word[:n-3:n-3], 'y')
+	}
+	if len(word) > 5 {
+		word = word[:5]
+	}
+	return word
 }

@@ -95,7 +95,12 @@ var cues = []cue{
 	{newsgraph.KindCookie, true, "aceptar"}, {newsgraph.KindCookie, true, "aceptar todo"}, {newsgraph.KindCookie, false, "utilizziamo i cookie"}, {newsgraph.KindCookie, true, "accetta"},
 	{newsgraph.KindCookie, false, "мы используем cookie"}, {newsgraph.KindCookie, false, "мы используем файлы cookie"}, {newsgraph.KindCookie, true, "принять"},
 	{newsgraph.KindCookie, false, "kami menggunakan cookie"}, {newsgraph.KindCookie, false, "쿠키"}, {newsgraph.KindCookie, false, "本网站使用cookie"},
-	{newsgraph.KindCookie, false, "çerez"}, {newsgraph.KindCookie, false, "utilizamos cookies"},
+	{newsgraph.KindCookie, false, "çerez"}, {newsgraph.KindCookie, true, "we value your privacy"}, {newsgraph.KindCookie, true, "your privacy choices"},
+	{newsgraph.KindCookie, true, "your privacy"}, {newsgraph.KindCookie, true, "privacy settings"}, {newsgraph.KindCookie, true, "nous respectons votre vie privée"},
+	{newsgraph.KindCookie, true, "respectons votre vie privée"}, {newsgraph.KindCookie, true, "wir respektieren ihre privatsphäre"}, {newsgraph.KindCookie, true, "datenschutzeinstellungen"},
+	{newsgraph.KindCookie, true, "valoramos tu privacidad"}, {newsgraph.KindCookie, true, "tu privacidad"}, {newsgraph.KindCookie, true, "la tua privacy"},
+	{newsgraph.KindCookie, true, "refuser"}, {newsgraph.KindCookie, true, "accepter"}, {newsgraph.KindCookie, true, "accepter & fermer"}, {newsgraph.KindCookie, true, "accepter et fermer"},
+	{newsgraph.KindCookie, true, "ablehnen"}, {newsgraph.KindCookie, true, "rechazar"}, {newsgraph.KindCookie, true, "rifiuta"}, {newsgraph.KindCookie, true, "отклонить"}, {newsgraph.KindCookie, false, "utilizamos cookies"},
 	// paywall
 	{newsgraph.KindPaywall, false, "subscribe to continue"}, {newsgraph.KindPaywall, false, "subscribe to read"}, {newsgraph.KindPaywall, false, "subscribe now"},
 	{newsgraph.KindPaywall, false, "this article is for subscribers"}, {newsgraph.KindPaywall, false, "this content is for subscribers"}, {newsgraph.KindPaywall, false, "to continue reading"},
@@ -180,9 +185,60 @@ var cues = []cue{
 	{newsgraph.KindNavigation, true, "打印"}, {newsgraph.KindNavigation, true, "关闭"}, {newsgraph.KindNavigation, true, "返回顶部"}, {newsgraph.KindNavigation, true, "字号"},
 }
 
-// captionCredit matches the credit tail of a photo caption: "(AP Photo/Name)",
-// "(Photographer/AGENCY)", "Photo: X", "(Yonhap)", "/ AFP", "Getty Images".
-var captionCredit = regexp.MustCompile(`(?i)(\((?:[^()]{0,60}/[^()]{0,60}|(?:ap|afp|reuters|yonhap|epa|getty(?: images)?|xinhua|ani|pti|ians|bloomberg|file|photo|photos|foto|pool|handout|supplied|screenshot|screengrab)[^()]{0,40})\)|(?:photo|photograph|picture|image|foto|bild|фото|사진|图片|写真|صورة|credit|crédit|crédito|source)\s?(?:by|credit|credits)?\s?[:：]\s?\S.{0,60}|\b(?:getty images|shutterstock|istock(?:photo)?|alamy|afp via getty images|reuters/|ap photo)\b.{0,40})\s*[.]?$`)
+// captionAgencies open the parenthesised credit that ends a photo caption:
+// "(AP Photo/Name)", "(Yonhap)", "(File photo)".
+var captionAgencies = []string{"ap", "afp", "reuters", "yonhap", "epa", "getty", "xinhua", "ani", "pti", "ians", "bloomberg", "file", "photo", "photos",
+	"foto", "pool", "handout", "supplied", "screenshot", "screengrab", "courtesy", "kyodo", "jiji", "anadolu", "efe", "ansa", "dpa", "sputnik", "tass", "ria", "imago", "picture"}
+
+// captionLabels name a photo credit before a colon: "Photo: X", "Bild: Y".
+var captionLabels = []string{"photo", "photos", "photograph", "picture", "image", "pic", "foto", "fotos", "bild", "фото", "사진", "图片", "写真", "صورة",
+	"credit", "credits", "crédit", "crédito", "photo credit", "image credit", "photo by", "image source", "courtesy", "fuente", "quelle"}
+
+// captionStock are picture agencies named in credit tails without brackets.
+var captionStock = []string{"getty images", "shutterstock", "istock", "alamy", "ap photo", "reuters/", "afp via getty", "/ afp", "/afp", "/ reuters", "epa-efe", "/ epa"}
+
+// captionCredit reports whether a line ends with a photo credit: a bracketed
+// credit with a slash or an agency's name, a "Photo: X" label near the end,
+// or a picture agency's name in its last words. It is written by hand rather
+// than as one regular expression because it runs on every short line.
+func captionCredit(s string) bool {
+	s = strings.TrimRight(tail(s, 160), " .")
+	if strings.HasSuffix(s, ")") || strings.HasSuffix(s, "）") {
+		open := strings.LastIndexAny(s, "(（")
+		if open >= 0 {
+			inner := strings.ToLower(strings.TrimSpace(s[open+1 : len(s)-1]))
+			if inner == "" {
+				return false
+			}
+			if strings.Contains(inner, "/") && len(inner) < 120 && !strings.Contains(inner, "://") {
+				return true
+			}
+			for _, a := range captionAgencies {
+				if strings.HasPrefix(inner, a) && (len(inner) == len(a) || !isLetterByte(inner[len(a)])) {
+					return true
+				}
+			}
+		}
+	}
+	lower := strings.ToLower(s)
+	if i := strings.LastIndexAny(lower, ":："); i > 0 && len(lower)-i < 80 {
+		label := strings.TrimSpace(lower[max(0, strings.LastIndexAny(lower[:i], ".|)—–")+1):i])
+		for _, l := range captionLabels {
+			if label == l || strings.HasSuffix(label, " "+l) {
+				return true
+			}
+		}
+	}
+	t := tail(lower, 60)
+	for _, a := range captionStock {
+		if strings.Contains(t, a) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
 // galleryCounter matches "1 of 3", "Photo 2 of 10", "3/12", "(1/5)".
 var galleryCounter = regexp.MustCompile(`(?i)^(?:photo|image|slide|bild|foto|фото)?\s*\(?\d{1,3}\s*(?:of|/|von|de|из|sur)\s*\d{1,3}\)?$`)

@@ -75,24 +75,30 @@ func (c *Cleaner) CleanRecord(text string, src newsgraph.Source) *newsgraph.Docu
 	v := make([]verdict, len(lines))
 	c.judgeRegion(lines, v, start, end)
 
-	// The lead: the first body paragraph.
-	lead := map[string]struct{}{}
-	nlead := 0
-	for i := range lines {
-		if v[i].body {
-			contentWords(lines[i].text, lead)
-			nlead++
-			if nlead == 3 {
-				break
-			}
-		}
-	}
-
 	// The header's text: lead paragraph moved up, headline, first words, or furniture.
 	headerKind := ""
 	headerIsLead, headerTitle := false, false
 	if hl != nil {
-		headerKind, headerIsLead, headerTitle = c.judgeHeader(hl, lines, v, lead)
+		headerKind, headerIsLead, headerTitle = c.judgeHeader(hl, lines, v)
+	}
+
+	// The lead: the first body paragraphs, some sixty words of them. The
+	// paragraphs after the first are kept apart to spot a standfirst.
+	lead, afterFirst := words{}, words{}
+	leadWords, n := 0, 0
+	if headerIsLead {
+		contentWords(hl.text, lead)
+		leadWords += hl.words
+	}
+	for i := 0; i < len(lines) && n < 4 && (leadWords < 60 || n < 2); i++ {
+		if v[i].body {
+			if n > 0 {
+				contentWords(lines[i].text, afterFirst)
+			}
+			contentWords(lines[i].text, lead)
+			leadWords += lines[i].words
+			n++
+		}
 	}
 	var titleHeader *line
 	if headerTitle {
@@ -106,7 +112,7 @@ func (c *Cleaner) CleanRecord(text string, src newsgraph.Source) *newsgraph.Docu
 	for _, i := range titleIdx {
 		v[i] = verdict{kind: newsgraph.KindTitle}
 	}
-	c.markStandfirst(lines, v)
+	c.markStandfirst(lines, v, afterFirst)
 
 	// Assemble the record in the input's order.
 	if hl != nil {
@@ -123,10 +129,13 @@ func (c *Cleaner) CleanRecord(text string, src newsgraph.Source) *newsgraph.Docu
 			doc.Boilerplate = append(doc.Boilerplate, newsgraph.BoilerplateLine{Text: l.orig, Kind: v[i].kind})
 		}
 	}
+	doc.IsArticle = c.isArticle(lines, v, doc, hl, headerIsLead)
+	if !doc.IsArticle && title == "" {
+		title = c.pageHeading(lines, v)
+	}
 	if title != "" {
 		doc.Title = &title
 	}
-	doc.IsArticle = c.isArticle(lines, v, doc, hl, headerIsLead)
 	doc.Published = c.recordDate(h, lines, v, doc)
 	return doc
 }
@@ -170,7 +179,7 @@ func (c *Cleaner) judgeRegion(lines []*line, v []verdict, start, end int) {
 			v[i] = verdict{body: true}
 		case l.headline || l.words <= 2:
 			// A subhead sits between body paragraphs and is short.
-			prevBody := i > start && (lines[i-1].body || lines[i-1].speaker)
+			prevBody := prevBodyLine(lines, i-1, start)
 			nextBody := nextBodyLine(lines, i+1, end)
 			if nextBody && (prevBody || i == start) && l.words <= 18 && !l.question {
 				v[i] = verdict{body: true}
@@ -197,6 +206,19 @@ func (c *Cleaner) judgeRegion(lines []*line, v []verdict, start, end int) {
 		}
 		seen[lines[i].normalized] = true
 	}
+}
+
+// prevBodyLine looks back past furniture lines for a body paragraph.
+func prevBodyLine(lines []*line, from, start int) bool {
+	for j := from; j >= start && j > from-4; j-- {
+		if lines[j].body || lines[j].speaker {
+			return true
+		}
+		if lines[j].kind == "" && !lines[j].label && !lines[j].labelHead {
+			return false
+		}
+	}
+	return false
 }
 
 func nextBodyLine(lines []*line, from, end int) bool {
@@ -244,7 +266,7 @@ func (c *Cleaner) judgeOutside(lines []*line, v []verdict, start, end int, title
 			kind = newsgraph.KindHeadline
 		case l.words <= 3 && !l.terminal:
 			kind = newsgraph.KindNavigation
-		case l.body && i < start:
+		case i < start && (l.body || l.words >= 15 && l.headline):
 			kind = newsgraph.KindStandfirst
 		default:
 			kind = newsgraph.KindOther
@@ -255,7 +277,7 @@ func (c *Cleaner) judgeOutside(lines []*line, v []verdict, start, end int, title
 
 // markStandfirst marks a summary that repeats the lead: a body line before
 // the first paragraph whose words mostly reappear in the next paragraphs.
-func (c *Cleaner) markStandfirst(lines []*line, v []verdict) {
+func (c *Cleaner) markStandfirst(lines []*line, v []verdict, next words) {
 	first := -1
 	for i := range lines {
 		if v[i].body {
@@ -263,25 +285,15 @@ func (c *Cleaner) markStandfirst(lines []*line, v []verdict) {
 			break
 		}
 	}
-	if first < 0 {
+	if first < 0 || len(next) == 0 {
 		return
 	}
-	next := map[string]struct{}{}
-	n := 0
-	for j := first + 1; j < len(lines) && n < 3; j++ {
-		if v[j].body {
-			contentWords(lines[j].text, next)
-			n++
-		}
-	}
 	l := lines[first]
-	if n > 0 && l.words >= 8 && !strings.Contains(l.text, "(") {
-		own := wordSet(l.text)
-		if overlap(own, next) >= 0.75 && !looksLikeDateline(l.text) {
+	if l.words >= 8 && !strings.Contains(l.text, "(") {
+		if overlap(wordSet(l.text), next) >= 0.75 && !looksLikeDateline(l.text) {
 			v[first] = verdict{kind: newsgraph.KindStandfirst}
 		}
 	}
-	// A standfirst placed before the region was judged already.
 }
 
 func looksLikeDateline(s string) bool {
@@ -294,7 +306,7 @@ func looksLikeDateline(s string) bool {
 // titleCandidate reports whether the header text may be the headline (it is
 // not when it is the body's first words, a repeat of the first paragraph or
 // recognised furniture).
-func (c *Cleaner) judgeHeader(hl *line, lines []*line, v []verdict, lead map[string]struct{}) (kind string, isLead, titleCandidate bool) {
+func (c *Cleaner) judgeHeader(hl *line, lines []*line, v []verdict) (kind string, isLead, titleCandidate bool) {
 	firstBody := -1
 	for i := range lines {
 		if v[i].body {
@@ -328,14 +340,14 @@ func (c *Cleaner) judgeHeader(hl *line, lines []*line, v []verdict, lead map[str
 // the headline-like line that shares most content words with the lead. It
 // returns the cleaned title and the indexes of the lines that are it or
 // near-copies of it.
-func (c *Cleaner) findTitle(hl *line, lines []*line, v []verdict, start, end int, lead map[string]struct{}) (string, []int) {
+func (c *Cleaner) findTitle(hl *line, lines []*line, v []verdict, start, end int, lead words) (string, []int) {
 	type cand struct {
 		text  string
 		norm  string
 		score float64
 		idx   int // -1 for the header
 	}
-	var best *cand
+	var cands []cand
 	consider := func(l *line, idx int) {
 		if l.kind != "" && l.kind != newsgraph.KindRelated || l.label || l.labelHead || l.speaker || l.words < 2 || l.runes > 250 {
 			return
@@ -383,9 +395,10 @@ func (c *Cleaner) findTitle(hl *line, lines []*line, v []verdict, start, end int
 		if !hasLowerWord(t) && len(ws) <= 6 && !isUpperLine(t) {
 			score -= 0.2 // a list of names: tags, sections
 		}
-		if best == nil || score > best.score {
-			best = &cand{text: t, norm: normalize(t), score: score, idx: idx}
+		if l.words > 18 {
+			score -= 0.015 * float64(l.words-18) // standfirsts are longer than headlines
 		}
+		cands = append(cands, cand{text: t, norm: normalize(t), score: score, idx: idx})
 	}
 	if hl != nil {
 		consider(hl, -1)
@@ -396,8 +409,24 @@ func (c *Cleaner) findTitle(hl *line, lines []*line, v []verdict, start, end int
 		}
 		consider(l, i)
 	}
+	var best *cand
+	for i := range cands {
+		if best == nil || cands[i].score > best.score {
+			best = &cands[i]
+		}
+	}
 	if best == nil || best.score < 0.3 {
 		return "", nil
+	}
+	// Above the article, the headline comes before the standfirst: take the
+	// first candidate that scores nearly as well as the best.
+	if best.idx < start {
+		for i := range cands {
+			if cands[i].idx < start && cands[i].score >= best.score-0.12 {
+				best = &cands[i]
+				break
+			}
+		}
 	}
 	// The fullest version among its near-copies is the title.
 	var idx []int
@@ -435,7 +464,7 @@ var titleDecoration = regexp.MustCompile(`(?i)^\s*(?:[\[(](?:\d+(?:st|nd|rd|th)\
 
 // titleText turns a headline line into a title: decorations, a breadcrumb
 // trail before it and an outlet or section suffix after it are removed.
-func titleText(s string, lead map[string]struct{}) string {
+func titleText(s string, lead words) string {
 	for _, sep := range []string{" / ", " > ", " » ", " › "} {
 		if parts := strings.Split(s, sep); len(parts) >= 2 {
 			lastWords := len(strings.Fields(parts[len(parts)-1]))
@@ -454,9 +483,30 @@ func titleText(s string, lead map[string]struct{}) string {
 	return stripOutlet(s, lead)
 }
 
+// pageHeading is the title of a page that is not an article when no line
+// summarises a lead: its first heading-like line that is not furniture nor
+// a name (an outlet's or a section's name has no lower-case word).
+func (c *Cleaner) pageHeading(lines []*line, v []verdict) string {
+	for i, l := range lines {
+		if i > 8 {
+			break
+		}
+		if l.kind != "" && l.kind != newsgraph.KindTitle || l.label || l.labelHead || l.words < 2 || l.words > 25 || l.body && !l.question {
+			continue
+		}
+		if v[i].kind == newsgraph.KindNavigation && l.words <= 1 {
+			continue
+		}
+		if (l.headline || l.question || l.words <= 4) && hasLowerWord(l.text) {
+			return titleText(l.text, nil)
+		}
+	}
+	return ""
+}
+
 // stripOutlet removes an outlet or section suffix: "Title - Outlet",
 // "Title | Section", "Title — OUTLET".
-func stripOutlet(s string, lead map[string]struct{}) string {
+func stripOutlet(s string, lead words) string {
 	for _, sep := range []string{" | ", " - ", " — ", " – ", " :: ", " « ", " ｜ "} {
 		i := strings.LastIndex(s, sep)
 		if i <= 0 {
@@ -490,6 +540,9 @@ func nearCopy(a, b string) bool {
 	if len(short) > len(long) {
 		short, long = long, short
 	}
+	if len(short)*3 < len(long) {
+		return false
+	}
 	if len(short) >= 20 && (strings.HasPrefix(long, short) || strings.HasSuffix(long, short) || strings.Contains(long, short) && len(short)*2 > len(long)) {
 		return true
 	}
@@ -521,14 +574,40 @@ func (c *Cleaner) recordDate(h header, lines []*line, v []verdict, doc *newsgrap
 		pub.Date, pub.Precision, pub.Origin, pub.Time = d.String(), d.Precision, origin, d.Time
 	}
 	found := false
+	// Timestamp lines. A listing page (not an article) carries its items'
+	// timestamps, not its own: there only a single timestamp counts.
+	var stamps []pubdate.Date
 	for i, l := range lines {
 		if !l.timestamp || v[i].body {
 			continue
 		}
-		if d, ok := pubdate.Timestamp(l.text, ref); ok && !d.IsZero() {
-			set(d, newsgraph.OriginTimestamp)
-			found = true
-			break
+		if d, ok := pubdate.Timestamp(unsquash(l.text), ref); ok && !d.IsZero() {
+			stamps = append(stamps, d)
+		}
+	}
+	if len(stamps) > 0 && (doc.IsArticle || len(stamps) == 1) {
+		set(stamps[0], newsgraph.OriginTimestamp)
+		found = true
+	}
+	// Short furniture lines near the top that hold a full date ("All News
+	// 18:42 November 15, 2022", "Source: AGENCY | 2022-09-14 | Editor: X").
+	if !found && doc.IsArticle {
+		first := len(lines)
+		for i := range lines {
+			if v[i].body {
+				first = i
+				break
+			}
+		}
+		for i, l := range lines {
+			if v[i].body || l.words > 16 || i > first+2 {
+				continue
+			}
+			if f := pubdate.InText(unsquash(l.text)); len(f) > 0 && !f[0].Date.IsZero() {
+				set(f[0].Date, newsgraph.OriginTimestamp)
+				found = true
+				break
+			}
 		}
 	}
 	if !found && len(doc.Paragraphs) > 0 {

@@ -96,29 +96,29 @@ type HTMLReport struct {
 
 // trafilaturaGold is one entry of trafilatura/evaldata.json.
 type trafilaturaGold struct {
-	File    string   `json:"file"`
-	With    []string `json:"with"`
-	Without []string `json:"without"`
-	Date    string   `json:"date"`
-	Title   string   `json:"title"`
-	Author  names    `json:"author"`
+	File    string    `json:"file"`
+	With    []string  `json:"with"`
+	Without []string  `json:"without"`
+	Date    string    `json:"date"`
+	Title   string    `json:"title"`
+	Author  htmlNames `json:"author"`
 }
 
-// names is a gold author: a string or a list of strings.
-type names string
+// htmlNames is a gold author: a string or a list of strings.
+type htmlNames string
 
 // UnmarshalJSON accepts a string, a list of strings (joined by "; ") or null.
-func (n *names) UnmarshalJSON(b []byte) error {
+func (n *htmlNames) UnmarshalJSON(b []byte) error {
 	var s string
 	if err := json.Unmarshal(b, &s); err == nil {
-		*n = names(s)
+		*n = htmlNames(s)
 		return nil
 	}
 	var l []string
 	if err := json.Unmarshal(b, &l); err != nil {
 		return fmt.Errorf("author: %w", err)
 	}
-	*n = names(strings.Join(l, "; "))
+	*n = htmlNames(strings.Join(l, "; "))
 	return nil
 }
 
@@ -152,7 +152,7 @@ func HTMLWith(ctx context.Context, dataDir string, w io.Writer, opts ...htmlpage
 	return rep, nil
 }
 
-func readGold[T any](path string) (map[string]T, []string, error) {
+func readHTMLGold[T any](path string) (map[string]T, []string, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("eval: %w", err)
@@ -170,7 +170,7 @@ func readGold[T any](path string) (map[string]T, []string, error) {
 }
 
 func evalTrafilatura(ctx context.Context, ex *htmlpage.Extractor, dir string, rep *HTMLReport) error {
-	gold, urls, err := readGold[trafilaturaGold](filepath.Join(dir, "evaldata.json"))
+	gold, urls, err := readHTMLGold[trafilaturaGold](filepath.Join(dir, "evaldata.json"))
 	if err != nil {
 		return err
 	}
@@ -200,23 +200,23 @@ func evalTrafilatura(ctx context.Context, ex *htmlpage.Extractor, dir string, re
 					b.Without.add(true)
 				}
 			}
-			addGold(rep, g, nil)
+			htmlAddGold(rep, g, nil)
 			continue
 		}
 		ours, raw := r.Doc.Body(), r.Trafilatura.ContentText
-		score(&rep.Ours, g, stripSpace(ours), stripSpace)
-		score(&rep.Raw, g, stripSpace(raw), stripSpace)
-		score(&rep.OursSpaced, g, collapse(ours), collapse)
-		score(&rep.RawSpaced, g, collapse(raw), collapse)
-		rep.Lossless.add(stripSpace(ours) == stripSpace(raw))
+		htmlScore(&rep.Ours, g, htmlStripSpace(ours), htmlStripSpace)
+		htmlScore(&rep.Raw, g, htmlStripSpace(raw), htmlStripSpace)
+		htmlScore(&rep.OursSpaced, g, htmlCollapse(ours), htmlCollapse)
+		htmlScore(&rep.RawSpaced, g, htmlCollapse(raw), htmlCollapse)
+		rep.Lossless.add(htmlStripSpace(ours) == htmlStripSpace(raw))
 		rep.Articles.add(r.Doc.IsArticle)
-		addGold(rep, g, r.Doc)
+		htmlAddGold(rep, g, r.Doc)
 	}
 	return nil
 }
 
-// score checks the snippets of g against text, both normalised by norm.
-func score(b *HTMLBody, g trafilaturaGold, text string, norm func(string) string) {
+// htmlScore checks the snippets of g against text, both normalised by norm.
+func htmlScore(b *HTMLBody, g trafilaturaGold, text string, norm func(string) string) {
 	for _, s := range g.With {
 		b.With.add(strings.Contains(text, norm(s)))
 	}
@@ -225,13 +225,13 @@ func score(b *HTMLBody, g trafilaturaGold, text string, norm func(string) string
 	}
 }
 
-// addGold scores title, author and date against the gold values present.
-func addGold(rep *HTMLReport, g trafilaturaGold, doc *newsgraph.Document) {
+// htmlAddGold scores title, author and date against the gold values present.
+func htmlAddGold(rep *HTMLReport, g trafilaturaGold, doc *newsgraph.Document) {
 	if g.Title != "" {
-		rep.Title.add(doc != nil && sameTitle(doc.TitleText(), g.Title))
+		rep.Title.add(doc != nil && htmlSameTitle(doc.TitleText(), g.Title))
 	}
 	if g.Author != "" {
-		rep.Author.add(doc != nil && sameAuthor(doc.Author, string(g.Author)))
+		rep.Author.add(doc != nil && htmlSameAuthor(doc.Author, string(g.Author)))
 	}
 	if g.Date != "" {
 		rep.TrafDate.add(doc != nil && doc.Published.Date == g.Date)
@@ -239,7 +239,7 @@ func addGold(rep *HTMLReport, g trafilaturaGold, doc *newsgraph.Document) {
 }
 
 func evalHtmldate(ctx context.Context, ex *htmlpage.Extractor, dir string, rep *HTMLReport) error {
-	gold, urls, err := readGold[htmldateGold](filepath.Join(dir, "eval_default.json"))
+	gold, urls, err := readHTMLGold[htmldateGold](filepath.Join(dir, "eval_default.json"))
 	if err != nil {
 		return err
 	}
@@ -298,25 +298,25 @@ func printHTML(w io.Writer, r *HTMLReport) error {
 	return err
 }
 
-func isSpace(r rune) bool {
+func htmlIsSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff'
 }
 
-// collapse trims s and collapses whitespace runs into single spaces.
-func collapse(s string) string { return strings.Join(strings.FieldsFunc(s, isSpace), " ") }
+// htmlCollapse trims s and collapses whitespace runs into single spaces.
+func htmlCollapse(s string) string { return strings.Join(strings.FieldsFunc(s, htmlIsSpace), " ") }
 
-// stripSpace removes all whitespace.
-func stripSpace(s string) string {
+// htmlStripSpace removes all whitespace.
+func htmlStripSpace(s string) string {
 	return strings.Map(func(r rune) rune {
-		if isSpace(r) {
+		if htmlIsSpace(r) {
 			return -1
 		}
 		return r
 	}, s)
 }
 
-// key keeps the lowercase letters and digits of s.
-func key(s string) string {
+// htmlKey keeps the lowercase letters and digits of s.
+func htmlKey(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -326,10 +326,10 @@ func key(s string) string {
 	return b.String()
 }
 
-// sameTitle: equal once reduced to letters and digits, or one is a prefix of
-// the other covering 90% of it (gold titles are sometimes cut).
-func sameTitle(got, want string) bool {
-	g, w := key(got), key(want)
+// htmlSameTitle: equal once reduced to letters and digits, or one is a prefix
+// of the other covering 90% of it (gold titles are sometimes cut).
+func htmlSameTitle(got, want string) bool {
+	g, w := htmlKey(got), htmlKey(want)
 	if g == "" || w == "" {
 		return false
 	}
@@ -343,16 +343,16 @@ func sameTitle(got, want string) bool {
 	return strings.HasPrefix(long, short) && len(short)*10 >= len(long)*9
 }
 
-// authorStop are connectors between names.
-var authorStop = map[string]bool{"and": true, "und": true, "et": true, "y": true, "by": true, "von": true}
+// htmlAuthorStop are connectors between names.
+var htmlAuthorStop = map[string]bool{"and": true, "und": true, "et": true, "y": true, "by": true, "von": true}
 
-// sameAuthor compares the sets of name words, ignoring connectors and order.
-func sameAuthor(got, want string) bool {
+// htmlSameAuthor compares the sets of name words, ignoring connectors and order.
+func htmlSameAuthor(got, want string) bool {
 	words := func(s string) map[string]bool {
 		m := map[string]bool{}
 		for _, f := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 			f = strings.ToLower(f)
-			if !authorStop[f] {
+			if !htmlAuthorStop[f] {
 				m[f] = true
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -72,3 +73,26 @@ func BenchmarkExtract(b *testing.B) { benchExtract(b, New()) }
 // BenchmarkExtractNoFallback is BenchmarkExtract without trafilatura's
 // readability and dom-distiller fallbacks.
 func BenchmarkExtractNoFallback(b *testing.B) { benchExtract(b, New(WithFallback(false))) }
+
+// BenchmarkExtractParallel runs GOMAXPROCS extractions at once (-cpu 2 for
+// the project's two-core target).
+func BenchmarkExtractParallel(b *testing.B) {
+	ins := benchPages(b)
+	e := New()
+	ctx := context.Background()
+	var next atomic.Int64
+	cpu0 := cpuTime()
+	start := time.Now()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			i := next.Add(1)
+			_, _ = e.Extract(ctx, ins[int(i)%len(ins)])
+		}
+	})
+	n := float64(next.Load())
+	b.ReportMetric(n/time.Since(start).Seconds(), "pages/s")
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(n/cpu.Seconds(), "pages/cpu-s")
+	}
+}

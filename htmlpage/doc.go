@@ -12,7 +12,8 @@
 //     gives one paragraph, in document order, with whitespace collapsed;
 //     text directly inside a block that also holds nested blocks becomes its
 //     own paragraph, so no text is emitted twice. Table cells are joined into
-//     one paragraph per row; two or more consecutive <br> split a paragraph.
+//     one paragraph per row; a <br> ends a paragraph (trafilatura folds
+//     "<br><br>" into one, and its own text output starts a new line there).
 //     The node may be in trafilatura's own markup or in the fallbacks'
 //     (plain HTML); the walker handles both. Joining the paragraphs gives
 //     ContentText modulo whitespace (checked on the trafilatura eval pages).

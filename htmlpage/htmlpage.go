@@ -199,6 +199,10 @@ func (e *Extractor) extract(ctx context.Context, in *newsgraph.Input, data []byt
 		return nil, fmt.Errorf("htmlpage: %s: %w", in.Name(), err)
 	}
 
+	if !bodyHasText(root) {
+		return nil, fmt.Errorf("htmlpage: no main text found in %s (the page body has no text)", in.Name())
+	}
+
 	var pageURL *url.URL
 	if in.Hints.URL != "" {
 		if u, err := url.Parse(strings.TrimSpace(in.Hints.URL)); err == nil && u.IsAbs() {
@@ -241,7 +245,7 @@ func (e *Extractor) extract(ctx context.Context, in *newsgraph.Input, data []byt
 	}
 
 	paras := paragraphs(tr.ContentNode)
-	if len(paras) == 0 {
+	if len(paras) == 0 || onlyTitle(paras, tr.Metadata.Title) {
 		return nil, fmt.Errorf("htmlpage: no main text found in %s", in.Name())
 	}
 
@@ -334,6 +338,44 @@ func truncateRunes(s string, n int) string {
 	}
 	r := []rune(s)
 	return strings.TrimSpace(string(r[:n])) + "…"
+}
+
+// bodyHasText reports whether the page's <body> holds any visible text.
+func bodyHasText(root *html.Node) bool {
+	body := dom.QuerySelector(root, "body")
+	if body == nil {
+		return false
+	}
+	var found func(*html.Node) bool
+	found = func(n *html.Node) bool {
+		switch n.Type {
+		case html.TextNode:
+			return strings.TrimFunc(n.Data, isSpace) != ""
+		case html.ElementNode:
+			if skipTags[n.Data] {
+				return false
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if found(c) {
+				return true
+			}
+		}
+		return false
+	}
+	return found(body)
+}
+
+// onlyTitle reports whether the extracted body is nothing but the title
+// (trafilatura's baseline falls back to the <title> on empty pages).
+func onlyTitle(paras []para, title string) bool {
+	tk := titleKey(title)
+	for _, p := range paras {
+		if k := titleKey(p.text); k != "" && k != tk {
+			return false
+		}
+	}
+	return true
 }
 
 // textOf returns the collapsed text content of n.

@@ -69,7 +69,7 @@ func published(r htmldate.Result, pageURL, hint string) newsgraph.Published {
 	if !r.IsZero() {
 		p.Date, p.Precision = pageDate(r)
 		p.Origin = newsgraph.OriginHTMLMeta
-		if pageURL != "" && r.SrcString == collapse(pageURL) {
+		if isURLSource(r.SrcString, pageURL) {
 			p.Origin = newsgraph.OriginURL
 		}
 		if r.HasTime {
@@ -93,6 +93,16 @@ func published(r htmldate.Result, pageURL, hint string) newsgraph.Published {
 	}
 	p.Date, p.Precision, p.Origin = d, prec, newsgraph.OriginInput
 	return p
+}
+
+// isURLSource reports whether htmldate took its date from the page URL
+// (the one given, or the canonical URL it found itself): its source string
+// is then the URL.
+func isURLSource(src, pageURL string) bool {
+	if pageURL != "" && src == collapse(pageURL) {
+		return true
+	}
+	return (strings.HasPrefix(src, "http://") || strings.HasPrefix(src, "https://")) && !strings.ContainsAny(src, " \"<>")
 }
 
 // compatible reports whether two dates of any precision agree on their

@@ -54,7 +54,6 @@ type walker struct {
 	buf   strings.Builder
 	kind  paraKind
 	space bool // a space is pending before the next word
-	brs   int  // consecutive <br> since the last text
 }
 
 // paragraphs returns the paragraphs of the tree under n: one per block
@@ -75,12 +74,11 @@ func (w *walker) flush() {
 	}
 	w.buf.Reset()
 	w.space = false
-	w.brs = 0
 }
 
 func (w *walker) text(s string, kind paraKind) {
 	for _, r := range s {
-		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff' {
+		if isSpace(r) {
 			w.space = true
 			continue
 		}
@@ -90,7 +88,6 @@ func (w *walker) text(s string, kind paraKind) {
 			w.buf.WriteByte(' ')
 		}
 		w.space = false
-		w.brs = 0
 		w.buf.WriteRune(r)
 	}
 }
@@ -106,11 +103,10 @@ func (w *walker) walk(n *html.Node, kind paraKind) {
 			return
 		}
 		if tag == "br" {
-			w.space = true
-			w.brs++
-			if w.brs >= 2 {
-				w.flush()
-			}
+			// trafilatura folds "<br><br>" into one <br>, so every line
+			// break ends a paragraph (as in trafilatura's text output,
+			// where a break is a new line).
+			w.flush()
 			return
 		}
 		if cellTags[tag] {
@@ -144,9 +140,13 @@ func (w *walker) children(n *html.Node, kind paraKind) {
 	}
 }
 
+// isSpace reports whether r is white space, counting no-break and
+// zero-width spaces and the byte-order mark.
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff'
+}
+
 // collapse trims s and collapses runs of whitespace into single spaces.
 func collapse(s string) string {
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff'
-	}), " ")
+	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
 }

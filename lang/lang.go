@@ -9,9 +9,9 @@ import (
 
 // Thresholds of Detect.
 const (
-	// MinLetters is the number of letters below which text in a script
-	// shared by many languages (Latin, Cyrillic, Arabic, Devanagari) is
-	// not judged.
+	// MinLetters is the number of letters below which whatlanggo's trigrams
+	// are not trusted on their own (they must then agree with the word
+	// votes), and half of which Arabic-script text needs.
 	MinLetters = 40
 	// minWordLetters is the number of letters below which even clear
 	// function-word evidence is not trusted.

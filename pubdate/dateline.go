@@ -1,6 +1,7 @@
 package pubdate
 
 import (
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -37,6 +38,9 @@ const (
 // such a date is unusable: ok is false but prefixLen still reports the
 // dateline.
 func Dateline(paragraph string, ref Date) (d Date, prefixLen int, ok bool) {
+	if !datelineCandidate(paragraph) {
+		return Date{}, 0, false
+	}
 	head := paragraph
 	if len(head) > datelineBytes {
 		cut := datelineBytes
@@ -73,9 +77,9 @@ func Dateline(paragraph string, ref Date) (d Date, prefixLen int, ok bool) {
 	endCP, endByte := ts[end].cpEnd, ts[end].end
 	if oneRune {
 		_, size := utf8.DecodeRuneInString(head[ts[end].start:])
-		endCP, endByte = ts[end].cpStart+1, ts[end].start+size
+		endCP, endByte = ts[end].cpStart+1, ts[end].start+int32(size)
 	}
-	prefixLen = endCP
+	prefixLen = int(endCP)
 	for _, r := range head[endByte:] {
 		if !isSpaceRune(r) {
 			break
@@ -90,6 +94,35 @@ func Dateline(paragraph string, ref Date) (d Date, prefixLen int, ok bool) {
 		return Date{}, prefixLen, false
 	}
 	return d, prefixLen, true
+}
+
+// datelineCandidate is the cheap pre-check: a paragraph opening with a
+// bracket or an ideograph, or with capitalised words up to the first
+// separator (a comma, bracket, colon, slash or dash). "The President said,"
+// fails at "said".
+func datelineCandidate(p string) bool {
+	wordStart := true
+	for i, r := range p {
+		if i > 120 {
+			return false
+		}
+		if i == 0 && (isOpen(r) || isCJK(r)) {
+			return true
+		}
+		switch r {
+		case ',', '(', ':', '/', '-', '—', '–':
+			return i > 0
+		}
+		if isSpaceRune(r) {
+			wordStart = true
+			continue
+		}
+		if wordStart && !unicode.IsUpper(r) {
+			return false
+		}
+		wordStart = false
+	}
+	return false
 }
 
 func isCJK(r rune) bool {
@@ -204,7 +237,7 @@ func latinDateline(ts []token) (m dmatch, end int, ok bool) {
 			}
 			allUpper = allUpper && t.upper
 			words++
-			letters += t.cpEnd - t.cpStart
+			letters += int(t.cpEnd - t.cpStart)
 			j++
 			continue
 		}
@@ -225,7 +258,7 @@ func latinDateline(ts []token) (m dmatch, end int, ok bool) {
 	if !allUpper && words > 3 {
 		return dmatch{}, 0, false
 	}
-	agency := false
+	agency, slashAgency := false, false
 	o := matchOpt{noYear: true, minNamedYear: minYear}
 	for parts := 0; j < len(ts) && parts < 4; parts++ {
 		t := &ts[j]
@@ -253,14 +286,14 @@ func latinDateline(ts []token) (m dmatch, end int, ok bool) {
 				return dmatch{}, 0, false
 			}
 			return m, j, j+1 < len(ts)
-		case t.kind == tPunct && t.r == '.' && agency:
+		case t.kind == tPunct && t.r == '.' && slashAgency:
 			return m, j, j+1 < len(ts)
 		case t.kind == tPunct && (t.r == '(' || t.r == '/') && !agency:
 			k, ok := agencyAt(ts, j)
-			if !ok {
+			if !ok || !allUpper && !wireName(ts[j+1:k]) {
 				return dmatch{}, 0, false
 			}
-			agency = true
+			agency, slashAgency = true, t.r == '/'
 			j = k + 1
 		case t.kind == tPunct && t.r == ',' && !agency && m.m == 0:
 			j++
@@ -298,6 +331,17 @@ func latinDateline(ts []token) (m dmatch, end int, ok bool) {
 		}
 	}
 	return dmatch{}, 0, false
+}
+
+// wireName reports whether the words of an agency group look like a wire
+// service: a known agency or all upper case ("CNN", "AP").
+func wireName(ts []token) bool {
+	for k := range ts {
+		if t := &ts[k]; t.kind == tWord && !t.upper && t.info.flags&fAgency == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // agencyAt reads "(Reuters)", "(Yonhap)", "/PRNewswire/", "/ТАСС/" at

@@ -17,7 +17,7 @@ const maxFallbackRunes = 64
 // kept only when go-dateparser finds a full date whose year and day are
 // numbers of the line, which rules out relative and invented dates.
 func fallbackTimestamp(line string, ts []token) (Date, bool) {
-	if utf8.RuneCountInString(line) > maxFallbackRunes {
+	if utf8.RuneCountInString(line) > maxFallbackRunes || !monthSlot(ts) {
 		return Date{}, false
 	}
 	hasYear := false
@@ -28,10 +28,10 @@ func fallbackTimestamp(line string, ts []token) (Date, bool) {
 			hasYear = true
 		}
 		if start < 0 && t.kind != tPunct && !t.has(fPub|fUpd|fFill|fWeekday) {
-			start = t.start
+			start = int(t.start)
 		}
 		if numStart < 0 && t.kind == tNum {
-			numStart = t.start
+			numStart = int(t.start)
 		}
 	}
 	if !hasYear || start < 0 {
@@ -67,6 +67,33 @@ func fallbackTimestamp(line string, ts []token) (Date, bool) {
 		d.Time = tm.Format("15:04")
 	}
 	return d, true
+}
+
+// monthSlot reports whether an unknown word sits where a month name would:
+// between a day and a year ("15 listopada 2022", "15. listopadu 2022") or
+// before a day and a year ("listopad 15, 2022"). Only such lines are worth
+// the cost of go-dateparser (milliseconds a call).
+func monthSlot(ts []token) bool {
+	// skip steps over "." and "," from k in direction step.
+	skip := func(k, step int) int {
+		for k >= 0 && k < len(ts) && ts[k].kind == tPunct && (ts[k].r == '.' || ts[k].r == ',') {
+			k += step
+		}
+		return k
+	}
+	for k := range ts {
+		if t := &ts[k]; t.kind != tWord || t.info.known() {
+			continue
+		}
+		p, n := skip(k-1, -1), skip(k+1, 1)
+		if at(ts, p).isNum(1, 2) && at(ts, n).isNum(4, 4) {
+			return true
+		}
+		if at(ts, n).isNum(1, 2) && at(ts, skip(n+1, 1)).isNum(4, 4) {
+			return true
+		}
+	}
+	return false
 }
 
 // parseLongTail runs go-dateparser on s, requiring day, month and year, with

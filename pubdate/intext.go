@@ -1,5 +1,8 @@
 package pubdate
 
+// maxInText bounds the text InText scans (token offsets are 32-bit).
+const maxInText = 1 << 28
+
 // Found is a full date found in running text, located by code-point
 // offsets (end exclusive) into the text searched.
 type Found struct {
@@ -23,6 +26,9 @@ func InText(text string) []Found {
 	if !hasDigit(text) {
 		return nil
 	}
+	if len(text) > maxInText {
+		text = text[:maxInText]
+	}
 	ts, _ := tokenize(text, make([]token, 0, len(text)/5+4), len(text)+1, -1)
 	o := matchOpt{minNamedYear: minTextYear}
 	var out []Found
@@ -41,8 +47,8 @@ func InText(text string) []Found {
 		first, last := &ts[m.first], &ts[m.last]
 		out = append(out, Found{
 			Date:  dayDate(m.y, m.m, m.d),
-			Start: first.cpStart,
-			End:   last.cpEnd,
+			Start: int(first.cpStart),
+			End:   int(last.cpEnd),
 			Text:  text[first.start:last.end],
 		})
 		i = m.last

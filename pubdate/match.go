@@ -1,7 +1,5 @@
 package pubdate
 
-import "fmt"
-
 // matchOpt says which date shapes a caller accepts.
 type matchOpt struct {
 	noYear       bool // day and month without a year ("Nov. 15")
@@ -115,6 +113,9 @@ func resolveDM(a, b int, monthFirst bool) (d, m int, ok bool) {
 
 // matchDate tries every date shape starting at token i.
 func matchDate(ts []token, i int, o matchOpt) (dmatch, bool) {
+	if i < 0 || i >= len(ts) {
+		return dmatch{}, false
+	}
 	switch ts[i].kind {
 	case tNum:
 		return matchNum(ts, i, o)
@@ -318,11 +319,17 @@ type tmatch struct {
 	first, last int
 }
 
-func (t tmatch) String() string { return fmt.Sprintf("%02d:%02d", t.h, t.m) }
+func (t tmatch) String() string {
+	b := [5]byte{byte('0' + t.h/10), byte('0' + t.h%10), ':', byte('0' + t.m/10), byte('0' + t.m%10)}
+	return string(b[:])
+}
 
 // matchTime reads a time of day at token i: 10:30, 10:30:00, 3:04 PM,
 // 10h30, 10.30 Uhr, 10 Uhr, 10时30分, 오후 3:04, 3 p.m.
 func matchTime(ts []token, i int) (tmatch, bool) {
+	if i < 0 || i >= len(ts) {
+		return tmatch{}, false
+	}
 	first := i
 	pre := 0 // 1 am, 2 pm
 	if t := &ts[i]; t.kind == tWord {

@@ -12,7 +12,8 @@ import (
 const (
 	maxTimestampRunes   = 140
 	maxTimestampTokens  = 48
-	maxTimestampUnknown = 3 // words the lexicon does not know, before rejecting early
+	maxTimestampUnknown = 2 // words the lexicon does not know, before rejecting early
+	maxLowerWords       = 4 // plain lower-case words of 4+ ASCII letters
 	allowedUnknown      = 1 // unknown words a timestamp line may still hold (a site name)
 )
 
@@ -74,39 +75,49 @@ func Timestamp(line string, ref Date) (d Date, isTimestampLine bool) {
 	return timestampTokens(line, ts, ref)
 }
 
-// timestampCandidate is the cheap pre-check: some digit, not too long.
+// timestampCandidate is the cheap pre-check: some digit, not too long,
+// and not many plain lower-case words. Timestamp lines have at most three
+// lower-case ASCII words of four letters or more ("mis à jour le 16
+// novembre 2022"); sentences have many more.
 func timestampCandidate(line string) bool {
-	if len(line) > maxTimestampRunes*4 {
+	if len(line) > maxTimestampRunes && (len(line) > maxTimestampRunes*4 || utf8.RuneCountInString(line) > maxTimestampRunes) {
 		return false
 	}
 	digit, ascii := false, true
+	words, run := 0, 0 // lower-case words seen; length of the current one (-1: not a candidate)
 	for i := 0; i < len(line); i++ {
 		c := line[i]
-		if c >= '0' && c <= '9' {
+		switch {
+		case c >= 'a' && c <= 'z':
+			if run >= 0 {
+				run++
+			}
+			continue
+		case c >= '0' && c <= '9':
 			digit = true
-			if !ascii {
-				break
-			}
-		} else if c >= utf8.RuneSelf {
+		case c >= utf8.RuneSelf:
 			ascii = false
-			if digit {
-				break
+		}
+		if run >= 4 {
+			if words++; words > maxLowerWords {
+				return false
 			}
+		}
+		if c == ' ' {
+			run = 0
+		} else {
+			run = -1
 		}
 	}
-	if !ascii {
-		if utf8.RuneCountInString(line) > maxTimestampRunes {
-			return false
-		}
-		if !digit {
-			for _, r := range line {
-				if digitVal(r) >= 0 {
-					return true
-				}
+	if run >= 4 && words+1 > maxLowerWords {
+		return false
+	}
+	if !digit && !ascii {
+		for _, r := range line {
+			if digitVal(r) >= 0 {
+				return true
 			}
 		}
-	} else if len(line) > maxTimestampRunes {
-		return false
 	}
 	return digit
 }
@@ -191,9 +202,9 @@ func timestampTokens(line string, ts []token, ref Date) (Date, bool) {
 		case f&fRead != 0:
 			hasRead = true
 		case !t.info.known():
-			unknownW++
+			unknownW += unknownWeight(t)
 			if started {
-				unknownAfter++
+				unknownAfter += unknownWeight(t)
 			}
 		}
 		i++

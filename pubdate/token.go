@@ -16,8 +16,8 @@ const (
 // token is one piece of a scanned string. Offsets are into the scanned
 // string: bytes for slicing, code points for the API.
 type token struct {
-	start, end     int
-	cpStart, cpEnd int
+	start, end     int32
+	cpStart, cpEnd int32
 	val            int  // number value; -1 when longer than 9 digits
 	r              rune // the punctuation rune, or a word's first rune
 	info           wordInfo
@@ -65,6 +65,21 @@ func isLetterRune(r rune) bool {
 		return (r|0x20) >= 'a' && (r|0x20) <= 'z'
 	}
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
+}
+
+// unknownWeight is how many unknown words an unknown word token counts
+// for. Chinese and Japanese do not space words: a run of ideographs is a
+// phrase, worth one unknown word per four characters.
+func unknownWeight(t *token) int {
+	if isHanKana(t.r) {
+		return 1 + int(t.cpEnd-t.cpStart-1)/4
+	}
+	return 1
+}
+
+// isHanKana reports whether r is a CJK ideograph or Japanese kana.
+func isHanKana(r rune) bool {
+	return r >= 0x3040 && r <= 0x30FF || r >= 0x3400 && r <= 0x4DBF || r >= 0x4E00 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF
 }
 
 // isUnitRune reports whether r is a CJK date or time unit that is split
@@ -122,7 +137,7 @@ func tokenize(s string, dst []token, maxTokens, maxUnknown int) ([]token, bool) 
 		if len(dst)-first >= maxTokens {
 			return dst, false
 		}
-		t := token{start: i, cpStart: cp, space: space, r: r}
+		t := token{start: int32(i), cpStart: int32(cp), space: space, r: r}
 		space = false
 		if v := digitVal(r); v >= 0 {
 			t.kind = tNum
@@ -150,7 +165,7 @@ func tokenize(s string, dst []token, maxTokens, maxUnknown int) ([]token, bool) 
 				n = 255
 			}
 			t.val, t.ndig = val, uint8(n)
-			t.end, t.cpEnd = i, cp
+			t.end, t.cpEnd = int32(i), int32(cp)
 			dst = append(dst, t)
 			continue
 		}
@@ -158,12 +173,12 @@ func tokenize(s string, dst []token, maxTokens, maxUnknown int) ([]token, bool) 
 			t.kind = tPunct
 			i += size
 			cp++
-			t.end, t.cpEnd = i, cp
+			t.end, t.cpEnd = int32(i), int32(cp)
 			dst = append(dst, t)
 			continue
 		}
 		t.kind = tWord
-		afterNum := len(dst) > first && dst[len(dst)-1].kind == tNum && dst[len(dst)-1].end == i
+		afterNum := len(dst) > first && dst[len(dst)-1].kind == tNum && int(dst[len(dst)-1].end) == i
 		n := 0
 		hasUpper, hasLower := false, false
 		for j := 0; i < len(s); j++ {
@@ -212,9 +227,9 @@ func tokenize(s string, dst []token, maxTokens, maxUnknown int) ([]token, bool) 
 		if n <= len(key) {
 			t.info = lexicon[string(key[:n])]
 		}
-		t.end, t.cpEnd = i, cp
+		t.end, t.cpEnd = int32(i), int32(cp)
 		if !t.info.known() {
-			unknown++
+			unknown += unknownWeight(&t)
 			if maxUnknown >= 0 && unknown > maxUnknown {
 				if len(dst) == first || dst[first].kind != tWord || dst[first].info.flags&fBy == 0 || unknown > maxUnknown+bylineBonus {
 					dst = append(dst, t)

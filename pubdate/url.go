@@ -161,14 +161,15 @@ func dateInPath(p string) (Date, bool) {
 				if m < 1 || m > 12 || !bounded(k+1) {
 					continue
 				}
-				if s2 := sepBetween(k+1, k+2); s2 != 0 && (s2 == s1 || s1 == '-' && s2 == '/') && (dl(k+2) == 1 || dl(k+2) == 2) && bounded(k+2) {
+				if s2 := sepBetween(k+1, k+2); s2 != 0 && (s2 == s1 || s1 == '-' && s2 == '/') && (dl(k+2) == 1 || dl(k+2) == 2) && bounded(k+2) &&
+					!(s1 == '/' && runs[k+2].end < len(p) && p[runs[k+2].end] == '-') { // "/2023/10/3-fragen": a slug
 					if d := num(k + 2); validDay(y, m, d) {
 						return dayDate(y, m, d), true
 					}
 					continue
 				}
 				// /2022/11/ followed by a slug or the end: month precision.
-				if s1 == '/' && (runs[k+1].end == len(p) || p[runs[k+1].end] == '/') && (dl(k+2) < 0 || dl(k+2) > 2) {
+				if s1 == '/' && (runs[k+1].end == len(p) || p[runs[k+1].end] == '/') {
 					return monthDate(y, m), true
 				}
 			case 4: // /2022/1115/

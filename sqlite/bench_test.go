@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -166,22 +165,13 @@ func BenchmarkPut(b *testing.B) {
 	b.ReportMetric(float64(b.N*batch)/(cpuTime()-cpu0).Seconds(), "docs/cpu-s")
 }
 
-// cpuTime returns the user+system CPU time of this process so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 const searchBenchDocs = 100_000
 
 // searchBenchStore opens the cached 100,000-document store, building it on
 // first use (this takes a while). The cache lives in the OS temp dir so
 // repeated runs (-count) reuse it.
 func searchBenchStore(b *testing.B) *Store {
-	dir := filepath.Join(os.TempDir(), "newsgraph-sqlite-bench-v1")
+	dir := filepath.Join(os.TempDir(), "newsgraph-sqlite-bench-v2")
 	path := filepath.Join(dir, "search.db")
 	marker := path + ".complete"
 	ctx := context.Background()
@@ -205,9 +195,6 @@ func searchBenchStore(b *testing.B) *Store {
 			if _, err := s.Put(ctx, items); err != nil {
 				b.Fatal(err)
 			}
-		}
-		if _, err := s.writer.ExecContext(ctx, "INSERT INTO documents_fts(documents_fts) VALUES('optimize')"); err != nil {
-			b.Fatal(err)
 		}
 		if err := s.Close(); err != nil {
 			b.Fatal(err)

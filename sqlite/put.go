@@ -345,11 +345,12 @@ const (
 	sqlInsertDoc     = `INSERT INTO documents(id, title, language, site, url, format, is_article,
 		source_path, source_record, published_date, published_precision, published_origin,
 		published_raw, published_time, published_conflict, date_lo, date_hi, author,
-		extractor, paragraphs, boilerplate, record, created, updated)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		extractor, paragraphs, boilerplate, created, updated)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(id) DO NOTHING RETURNING seq`
-	sqlInsertFTS         = `INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)`
-	sqlInsertEntity      = `INSERT OR IGNORE INTO entities(doc_id, entity_id, name, name_key, type,
+	sqlInsertRecord = `INSERT INTO document_records(seq, record) VALUES (?, ?)`
+	sqlInsertFTS    = `INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)`
+	sqlInsertEntity = `INSERT OR IGNORE INTO entities(doc_id, entity_id, name, name_key, type,
 		actor_code, actor_country, geo_name, geo_country, geo_admin1, geo_lat, geo_lon, geonames_id)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	sqlInsertMention = `INSERT INTO mentions(doc_id, entity_id, name, type, paragraph, start, "end", text)
@@ -430,12 +431,15 @@ func (w *writeTx) insertDoc(ctx context.Context, r *row) (bool, error) {
 		string(d.Source.Format), d.IsArticle, d.Source.Path, d.Source.Record,
 		null(d.Published.Date), null(string(d.Published.Precision)), null(d.Published.Origin),
 		null(d.Published.Raw), null(d.Published.Time), null(d.Published.Conflict), r.dateLo, r.dateHi,
-		null(d.Author), d.Extractor, len(d.Paragraphs), r.kinds, string(r.json), w.now, w.now).Scan(&seq)
+		null(d.Author), d.Extractor, len(d.Paragraphs), r.kinds, w.now, w.now).Scan(&seq)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
 	if err != nil {
 		return false, fmt.Errorf("insert document %s: %w", d.ID, err)
+	}
+	if _, err := w.exec(ctx, sqlInsertRecord, seq, string(r.json)); err != nil {
+		return false, err
 	}
 	w.ftsAdd = append(w.ftsAdd, ftsRow{seq, d.TitleText(), r.body})
 	if err := w.insertChildren(ctx, d); err != nil {
@@ -520,14 +524,17 @@ func (w *writeTx) updateDoc(ctx context.Context, r *row) error {
 		format = ?, is_article = ?, source_path = ?, source_record = ?, published_date = ?,
 		published_precision = ?, published_origin = ?, published_raw = ?, published_time = ?,
 		published_conflict = ?, date_lo = ?, date_hi = ?, author = ?, extractor = ?, paragraphs = ?,
-		boilerplate = ?, record = ?, updated = ? WHERE id = ? RETURNING seq`,
+		boilerplate = ?, updated = ? WHERE id = ? RETURNING seq`,
 		d.Title, d.Language, null(d.Source.Site), null(d.Source.URL),
 		string(d.Source.Format), d.IsArticle, d.Source.Path, d.Source.Record,
 		null(d.Published.Date), null(string(d.Published.Precision)), null(d.Published.Origin),
 		null(d.Published.Raw), null(d.Published.Time), null(d.Published.Conflict), r.dateLo, r.dateHi,
-		null(d.Author), d.Extractor, len(d.Paragraphs), r.kinds, string(r.json), w.now, d.ID).Scan(&seq)
+		null(d.Author), d.Extractor, len(d.Paragraphs), r.kinds, w.now, d.ID).Scan(&seq)
 	if err != nil {
 		return fmt.Errorf("update document %s: %w", d.ID, err)
+	}
+	if _, err := w.exec(ctx, `UPDATE document_records SET record = ? WHERE seq = ?`, string(r.json), seq); err != nil {
+		return err
 	}
 	w.ftsAdd = append(w.ftsAdd, ftsRow{seq, d.TitleText(), r.body})
 	if err := w.insertChildren(ctx, d); err != nil {

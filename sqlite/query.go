@@ -12,46 +12,47 @@ const (
 	maxQueryTerms = 32
 )
 
-// queryItem is one term or phrase of a user query.
-type queryItem struct {
-	text   string // the words, without quotes
-	prefix bool   // a trailing * : match words starting with the last word
-}
-
 // ftsQuery turns free text typed by a user into a safe FTS5 MATCH
-// expression. No FTS5 syntax from the user reaches SQLite: every term and
-// "quoted phrase" becomes an FTS5 string (double quotes doubled), so
-// keywords such as AND, NOT, NEAR( and column filters are plain words. What
-// the user can express:
+// expression; see parseQuery. The result is "" when nothing is left.
+func ftsQuery(text string) string { return joinQuery(parseQuery(text)) }
+
+// parseQuery turns free text typed by a user into FTS5 phrases: groups of
+// alternatives, the groups to be AND-ed. No FTS5 syntax from the user
+// reaches SQLite: every term and "quoted phrase" becomes an FTS5 string
+// (double quotes doubled), so keywords such as AND, NOT, NEAR( and column
+// filters are plain words. What the user can express:
 //
 //   - words separated by spaces: all must match;
 //   - "a quoted phrase": the words in that order;
 //   - a trailing * on a word or phrase: prefix match on the last word;
 //   - OR in capitals between two terms: either matches. OR binds tighter
-//     than AND, as in web search engines: `a b OR c` means a
-//     and (b or c).
+//     than AND, as in web search engines: `a b OR c` means a and (b or c).
 //
 // Terms without any letter or digit (punctuation, emoji, a lone *) are
-// dropped, as are dangling ORs. The result is "" when nothing is left.
-func ftsQuery(text string) string {
+// dropped, as are dangling ORs; at most maxQueryTerms terms are kept.
+func parseQuery(text string) [][]string {
 	if utf8.RuneCountInString(text) > maxQueryRunes {
 		text = string([]rune(text)[:maxQueryRunes])
 	}
 	text = strings.ToValidUTF8(text, " ")
-	// groups of OR-ed items; consecutive groups are AND-ed.
-	var groups [][]queryItem
+	var groups [][]string
 	pendingOR := false
 	n := 0
-	add := func(it queryItem) {
-		if !hasWordChar(it.text) || n >= maxQueryTerms {
+	add := func(words string, prefix bool) {
+		words = cleanTerm(words)
+		if !hasWordChar(words) || n >= maxQueryTerms {
 			return
 		}
 		n++
+		phrase := `"` + strings.ReplaceAll(words, `"`, `""`) + `"`
+		if prefix {
+			phrase += " *"
+		}
 		if pendingOR && len(groups) > 0 {
 			last := len(groups) - 1
-			groups[last] = append(groups[last], it)
+			groups[last] = append(groups[last], phrase)
 		} else {
-			groups = append(groups, []queryItem{it})
+			groups = append(groups, []string{phrase})
 		}
 		pendingOR = false
 	}
@@ -73,7 +74,7 @@ func ftsQuery(text string) string {
 				prefix = true
 				i++
 			}
-			add(queryItem{text: phrase, prefix: prefix})
+			add(phrase, prefix)
 		default:
 			j := i
 			for j < len(text) {
@@ -91,10 +92,14 @@ func ftsQuery(text string) string {
 				continue
 			}
 			prefix := strings.HasSuffix(word, "*")
-			word = strings.TrimRight(word, "*")
-			add(queryItem{text: word, prefix: prefix})
+			add(strings.TrimRight(word, "*"), prefix)
 		}
 	}
+	return groups
+}
+
+// joinQuery writes groups as one FTS5 expression.
+func joinQuery(groups [][]string) string {
 	var b strings.Builder
 	for gi, g := range groups {
 		if gi > 0 {
@@ -105,17 +110,7 @@ func ftsQuery(text string) string {
 		if len(g) > 1 {
 			b.WriteByte('(')
 		}
-		for ii, it := range g {
-			if ii > 0 {
-				b.WriteString(" OR ")
-			}
-			b.WriteByte('"')
-			b.WriteString(strings.ReplaceAll(cleanTerm(it.text), `"`, `""`))
-			b.WriteByte('"')
-			if it.prefix {
-				b.WriteString(" *")
-			}
-		}
+		b.WriteString(strings.Join(g, " OR "))
 		if len(g) > 1 {
 			b.WriteByte(')')
 		}

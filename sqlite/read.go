@@ -16,7 +16,8 @@ import (
 // open while the caller works and memory stays bounded.
 const pageSize = 256
 
-const sqlSelectDoc = `SELECT id, record, source_record, published_time, published_conflict, author FROM documents`
+const sqlSelectDoc = `SELECT d.id, r.record, d.source_record, d.published_time, d.published_conflict, d.author
+	FROM documents d JOIN document_records r ON r.seq = d.seq`
 
 // scanDoc decodes one row of sqlSelectDoc.
 func scanDoc(sc interface{ Scan(...any) error }) (*newsgraph.Document, error) {
@@ -40,7 +41,7 @@ func scanDoc(sc interface{ Scan(...any) error }) (*newsgraph.Document, error) {
 // Document returns a stored document; the error satisfies
 // errors.Is(err, newsgraph.ErrNotFound) when the ID is unknown.
 func (s *Store) Document(ctx context.Context, id string) (*newsgraph.Document, error) {
-	d, err := scanDoc(s.reader.QueryRowContext(ctx, sqlSelectDoc+" WHERE id = ?", id))
+	d, err := scanDoc(s.reader.QueryRowContext(ctx, sqlSelectDoc+" WHERE d.id = ?", id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("sqlite: document %q: %w", id, newsgraph.ErrNotFound)
 	}
@@ -72,7 +73,7 @@ func (s *Store) Documents(ctx context.Context, fn func(*newsgraph.Document) erro
 }
 
 func (s *Store) docPage(ctx context.Context, after string) ([]*newsgraph.Document, error) {
-	rows, err := s.reader.QueryContext(ctx, sqlSelectDoc+" WHERE id > ? ORDER BY id LIMIT ?", after, pageSize)
+	rows, err := s.reader.QueryContext(ctx, sqlSelectDoc+" WHERE d.id > ? ORDER BY d.id LIMIT ?", after, pageSize)
 	if err != nil {
 		return nil, err
 	}

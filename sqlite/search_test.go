@@ -276,3 +276,69 @@ func FuzzSearch(f *testing.F) {
 		}
 	})
 }
+
+func TestSearchBroadQueries(t *testing.T) {
+	s := openTest(t)
+	var items []newsgraph.Item
+	for i := range 30 {
+		body := []string{fmt.Sprintf("Common text number %d.", i)}
+		if i%10 == 0 {
+			body = append(body, "A rare zebra appears.")
+		}
+		items = append(items, docSpec{title: fmt.Sprintf("Doc %02d", i), body: body, lang: "en"}.item("broad", i))
+	}
+	mustPut(t, s, items...)
+	s.limits = searchLimits{count: 10, rank: 5, df: 8}
+	titles := func(r *newsgraph.SearchResult) string {
+		var ts []string
+		for _, h := range r.Hits {
+			ts = append(ts, h.Title)
+		}
+		return strings.Join(ts, ",")
+	}
+	tests := []struct {
+		name   string
+		q      newsgraph.SearchQuery
+		total  int
+		titles string
+		ranked bool
+	}{
+		{"count capped, newest first", newsgraph.SearchQuery{Text: "common", Limit: 3}, 11, "Doc 29,Doc 28,Doc 27", false},
+		{"second page", newsgraph.SearchQuery{Text: "common", Limit: 3, Offset: 3}, 11, "Doc 26,Doc 25,Doc 24", false},
+		{"page past the counted ones", newsgraph.SearchQuery{Text: "common", Limit: 2, Offset: 9}, 11, "Doc 20,Doc 19", false},
+		{"narrow but with a common term", newsgraph.SearchQuery{Text: "common zebra"}, 3, "Doc 20,Doc 10,Doc 00", false},
+		{"narrow and rare: ranked", newsgraph.SearchQuery{Text: "zebra"}, 3, "", true},
+		{"filtered broad", newsgraph.SearchQuery{Text: "common", Lang: "en", Limit: 2}, 11, "Doc 29,Doc 28", false},
+		{"filter excludes all", newsgraph.SearchQuery{Text: "common", Lang: "de"}, 0, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := s.Search(context.Background(), tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Total != tt.total {
+				t.Errorf("Total = %d, want %d", res.Total, tt.total)
+			}
+			if tt.titles != "" && titles(res) != tt.titles {
+				t.Errorf("hits = %s, want %s", titles(res), tt.titles)
+			}
+			for _, h := range res.Hits {
+				if (h.Score > 0) != tt.ranked {
+					t.Errorf("%s: score %v, ranked = %v", h.Title, h.Score, tt.ranked)
+				}
+				if !strings.Contains(h.Snippet, newsgraph.SnippetOpen) {
+					t.Errorf("%s: snippet %q has no marker", h.Title, h.Snippet)
+				}
+			}
+		})
+	}
+}
+
+func TestCountText(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 1234567: "10,000+", CountCap: "10,000", CountCap + 1: "10,000+"} {
+		if got := CountText(n); got != want {
+			t.Errorf("CountText(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

@@ -42,6 +42,7 @@ type Store struct {
 	enc    *zstd.Encoder
 	dec    *zstd.Decoder
 	log    *slog.Logger
+	limits searchLimits
 }
 
 // Open opens (creating if needed) the store at path and applies any pending
@@ -59,7 +60,7 @@ func openWith(ctx context.Context, path string, migrations fs.FS) (*Store, error
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %q: %w", path, err)
 	}
-	s := &Store{path: abs, log: slog.Default().With("store", abs)}
+	s := &Store{path: abs, log: slog.Default().With("store", abs), limits: searchLimits{count: CountCap, rank: RankCap, df: dfCap}}
 	base := "file:" + uriEscape.Replace(abs) + "?_pragma=busy_timeout(" + strconv.Itoa(int(busyTimeout/time.Millisecond)) + ")"
 
 	s.writer, err = sql.Open("sqlite", base+

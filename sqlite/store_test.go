@@ -7,6 +7,7 @@ import (
 	"errors"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"testing"
 	"testing/fstest"
 
@@ -213,7 +214,7 @@ func TestDocumentsAndInputsStream(t *testing.T) {
 	s := openTest(t)
 	var items []newsgraph.Item
 	for i := range 600 { // more than two pages
-		items = append(items, docSpec{title: "T", body: []string{"body number", string(rune('a' + i%26)), "n" + itoa(i)}}.item("f", i))
+		items = append(items, docSpec{title: "T", body: []string{"body number", string(rune('a' + i%26)), "n" + strconv.Itoa(i)}}.item("f", i))
 	}
 	items = append(items, failureItem("bad.html", 3, "<broken", "no body"))
 	mustPut(t, s, items...)
@@ -265,8 +266,6 @@ func TestDocumentsAndInputsStream(t *testing.T) {
 		t.Errorf("Failures = %+v", fails)
 	}
 }
-
-func itoa(i int) string { return string(rune('0'+i/100%10)) + string(rune('0'+i/10%10)) + string(rune('0'+i%10)) }
 
 func TestReplace(t *testing.T) {
 	ctx := context.Background()

@@ -30,7 +30,6 @@ CREATE TABLE documents (
     extractor           TEXT NOT NULL,
     paragraphs          INTEGER NOT NULL,
     boilerplate         TEXT,           -- JSON object: removed lines by kind, {"share": 2}
-    record              TEXT NOT NULL,  -- the JSON record (contract v1)
     created             TEXT NOT NULL,
     updated             TEXT NOT NULL
 );
@@ -38,6 +37,13 @@ CREATE INDEX documents_date_lo ON documents(date_lo);
 CREATE INDEX documents_date_hi ON documents(date_hi);
 CREATE INDEX documents_language ON documents(language, date_hi);
 CREATE INDEX documents_site ON documents(site, date_hi);
+
+-- The JSON record (contract v1) of each document, kept apart so that the
+-- documents rows stay small: search joins and filters touch only those.
+CREATE TABLE document_records (
+    seq     INTEGER PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE,
+    record  TEXT NOT NULL
+);
 
 -- Raw inputs, zstd-compressed, deduplicated by the SHA-256 of the raw bytes.
 CREATE TABLE inputs (

@@ -1,0 +1,90 @@
+// Package sqlite is newsgraph's store: documents, raw inputs, failures and
+// the annotation tables of later stages in one SQLite file, with full-text
+// search. It uses modernc.org/sqlite (pure Go, no cgo) through database/sql.
+//
+// # Connections and transactions
+//
+// The file is in WAL mode, so readers never block the writer nor each
+// other: the web server can search while an ingest writes. A Store holds two
+// pools on the same file: a writer with exactly one connection, on which
+// every transaction starts with BEGIN IMMEDIATE (it takes the write lock up
+// front, so two writers queue on the busy timeout instead of failing with a
+// deadlock on lock upgrade), and a pool of query_only reader connections.
+// synchronous=NORMAL is durable against application crashes and loses at
+// most the last transactions on power loss, which an ingest can redo
+// (inputs are deduplicated by hash). Foreign keys are on; child rows cascade
+// when a document is deleted. The WAL is checkpointed every 4,000 pages.
+//
+// Put does the CPU work (hashing, zstd, JSON) before taking the write lock,
+// writes a batch in one transaction with prepared statements, and applies
+// the full-text index changes last: FTS5 flushes its in-memory index at
+// every statement savepoint, so interleaving them with ordinary inserts
+// would write one index segment per document.
+//
+// # Migrations
+//
+// Schema files are embedded from migrations/NNNN_name.sql and applied in
+// version order, each in its own transaction, and recorded in
+// schema_migrations(version, name, applied). Open applies what is missing,
+// so opening a database made by an older build upgrades it. Never edit an
+// applied migration; add a new file.
+//
+// # Schema
+//
+//	documents        one row per article: id (content hash) plus an integer
+//	                 seq shared with the FTS index; title, language, site,
+//	                 url, format, is_article, source path and record;
+//	                 published date/precision/origin/raw/time/conflict and
+//	                 date_lo..date_hi, the days the date can mean ("2022"
+//	                 spans 2022-01-01..2022-12-31) for overlap filters;
+//	                 author, extractor, paragraph count, boilerplate counts
+//	                 by kind (JSON), the full JSON record, created/updated.
+//	documents_fts    FTS5 over title and body (paragraphs joined by
+//	                 newlines), porter + unicode61 with diacritics removed.
+//	inputs           raw bytes (zstd), path, record, format, size, SHA-256
+//	                 (UNIQUE), hints (JSON), the document produced or NULL.
+//	failures         input, path, record, format, reason, time.
+//	entities         per document: entity id, name (and lower-cased key),
+//	                 type, actor code/country, geo fields.
+//	mentions         doc, entity, name, type, paragraph, start, end, text.
+//	actors           the actor knowledge base: code, country, sectors,
+//	                 kind, kb id; actor_descriptors: the names texts use for
+//	                 an actor, with count and first/last date.
+//	quotes           doc, kind, text, speaker (+entity, +actor), cue,
+//	                 paragraph, start, end, end paragraph, confidence and
+//	                 text_key, a hash of the normalised text for finding
+//	                 the same quote across outlets.
+//	event_mentions   the coded events of each document (source, target,
+//	                 cameo, root, quad class, goldstein, plover, date,
+//	                 location, evidence span, negated, confidence), linked
+//	                 to events, the deduplicated events (later issue).
+//	times            time expressions of each document.
+//	story_clusters   cluster id, doc, score (later issue).
+//
+// Offsets are in Unicode code points, as in the record. The removed
+// boilerplate lines stay only inside the JSON record; a row per line would
+// double the rows written per document for no query that needs them.
+//
+// # Why
+//
+// Raw inputs are kept so any document can be re-extracted by a newer
+// version (Inputs, Replace). They are compressed with zstd because crawl
+// text compresses 2-3x and the fastest level costs a few microseconds per
+// record; the frame is self-describing, so a later build can change level.
+// The JSON record is stored as is (not compressed) so Document is one
+// lookup and SQL json_extract works on it; the typed columns beside it are
+// what queries filter and sort on.
+//
+// # Search
+//
+// User text never reaches FTS5 as syntax: each word and "quoted phrase" is
+// quoted (see ftsQuery), a trailing * asks for a prefix, and OR in capitals
+// between two terms means either (binding tighter than the implicit AND).
+// Words without letters or digits are dropped; an empty query returns no
+// hits, or with filters only, the filtered documents newest first. Hits are
+// ranked by bm25 with the title weighted 5x the body, and carry a snippet
+// of the body with matches between newsgraph.SnippetOpen and SnippetClose.
+// Date filters match documents whose date range overlaps the filter's, so
+// From 2022-05 finds a document dated only "2022"; undated documents are
+// left out whenever a date filter is given.
+package sqlite
