@@ -199,10 +199,6 @@ func (e *Extractor) extract(ctx context.Context, in *newsgraph.Input, data []byt
 		return nil, fmt.Errorf("htmlpage: %s: %w", in.Name(), err)
 	}
 
-	if !bodyHasText(root) {
-		return nil, fmt.Errorf("htmlpage: no main text found in %s (the page body has no text)", in.Name())
-	}
-
 	var pageURL *url.URL
 	if in.Hints.URL != "" {
 		if u, err := url.Parse(strings.TrimSpace(in.Hints.URL)); err == nil && u.IsAbs() {
@@ -245,7 +241,7 @@ func (e *Extractor) extract(ctx context.Context, in *newsgraph.Input, data []byt
 	}
 
 	paras := paragraphs(tr.ContentNode)
-	if len(paras) == 0 || onlyTitle(paras, tr.Metadata.Title) {
+	if len(paras) == 0 || onlyTitle(paras, tr.Metadata.Title, pageTitle(root)) {
 		return nil, fmt.Errorf("htmlpage: no main text found in %s", in.Name())
 	}
 
@@ -340,42 +336,38 @@ func truncateRunes(s string, n int) string {
 	return strings.TrimSpace(string(r[:n])) + "…"
 }
 
-// bodyHasText reports whether the page's <body> holds any visible text.
-func bodyHasText(root *html.Node) bool {
-	body := dom.QuerySelector(root, "body")
-	if body == nil {
-		return false
-	}
-	var found func(*html.Node) bool
-	found = func(n *html.Node) bool {
-		switch n.Type {
-		case html.TextNode:
-			return strings.TrimFunc(n.Data, isSpace) != ""
-		case html.ElementNode:
-			if skipTags[n.Data] {
-				return false
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if found(c) {
-				return true
-			}
-		}
-		return false
-	}
-	return found(body)
-}
-
-// onlyTitle reports whether the extracted body is nothing but the title
-// (trafilatura's baseline falls back to the <title> on empty pages).
-func onlyTitle(paras []para, title string) bool {
-	tk := titleKey(title)
+// onlyTitle reports whether the extracted body is nothing but the page's
+// title: trafilatura's baseline falls back to the <title> text on pages
+// whose body has no text (empty or rendered by scripts). A paragraph counts
+// as the title when it equals one of the titles once reduced to letters and
+// digits, or starts with one and adds at most a site name.
+func onlyTitle(paras []para, titles ...string) bool {
 	for _, p := range paras {
-		if k := titleKey(p.text); k != "" && k != tk {
+		k := titleKey(p.text)
+		if k == "" {
+			continue
+		}
+		match := false
+		for _, t := range titles {
+			tk := titleKey(t)
+			if tk != "" && (k == tk || (strings.HasPrefix(k, tk) && len(k)-len(tk) <= 60)) {
+				match = true
+				break
+			}
+		}
+		if !match {
 			return false
 		}
 	}
 	return true
+}
+
+// pageTitle returns the text of the page's <title> element.
+func pageTitle(root *html.Node) string {
+	if t := dom.QuerySelector(root, "title"); t != nil {
+		return textOf(t)
+	}
+	return ""
 }
 
 // textOf returns the collapsed text content of n.

@@ -13,6 +13,7 @@ import (
 	"io"
 	"log/slog"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -172,7 +173,8 @@ func run(ctx context.Context, j job, ex newsgraph.Extractor, stages []newsgraph.
 		}
 	}
 	if err != nil {
-		return newsgraph.Item{Input: j.in, Failure: &newsgraph.Failure{Path: j.in.Path, Record: j.in.Record, Format: j.in.Format, Reason: err.Error(), Data: j.in.Data}}
+		reason := strings.TrimPrefix(err.Error(), j.in.Name()+": ")
+		return newsgraph.Item{Input: j.in, Failure: &newsgraph.Failure{Path: j.in.Path, Record: j.in.Record, Format: j.in.Format, Reason: reason, Data: j.in.Data}}
 	}
 	return newsgraph.Item{Input: j.in, Doc: doc}
 }
@@ -180,33 +182,51 @@ func run(ctx context.Context, j job, ex newsgraph.Extractor, stages []newsgraph.
 // Ingest reads, extracts, annotates and stores every input under paths.
 // Inputs already stored are skipped (idempotent and resumable: an interrupted
 // run is completed by running it again); one bad input never stops the
-// batch. The summary counts every input.
+// batch. The summary counts every input. Storing runs in its own goroutine,
+// one transaction per batch, while the workers go on extracting.
 func Ingest(ctx context.Context, r *source.Reader, paths []string, ex newsgraph.Extractor, store newsgraph.Store, opts Options) (Summary, error) {
 	started := time.Now()
-	var sum Summary
 	batchSize := opts.BatchSize
 	if batchSize <= 0 {
 		batchSize = 256
 	}
 	log := opts.logger()
-	batch := make([]newsgraph.Item, 0, batchSize)
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		var toStore []newsgraph.Item
-		for _, it := range batch {
-			if it.Doc == nil && it.Failure == nil {
-				sum.Duplicates++ // skipped: stored by an earlier run
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	var (
+		sum      Summary
+		mu       sync.Mutex // guards sum between the reader loop and the writer
+		writeErr error
+	)
+	batches := make(chan []newsgraph.Item, 2)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for batch := range batches {
+			if writeErr != nil {
 				continue
 			}
-			toStore = append(toStore, it)
-		}
-		if len(toStore) > 0 {
-			res, err := store.Put(ctx, toStore)
-			if err != nil {
-				return fmt.Errorf("store batch: %w", err)
+			var toStore []newsgraph.Item
+			skipped := 0
+			for _, it := range batch {
+				if it.Doc == nil && it.Failure == nil {
+					skipped++ // stored by an earlier run
+					continue
+				}
+				toStore = append(toStore, it)
 			}
+			var res []newsgraph.PutResult
+			if len(toStore) > 0 {
+				var err error
+				if res, err = store.Put(ctx, toStore); err != nil {
+					writeErr = fmt.Errorf("store batch: %w", err)
+					cancel()
+					continue
+				}
+			}
+			mu.Lock()
+			sum.Duplicates += skipped
 			for i, r := range res {
 				switch r {
 				case newsgraph.Stored:
@@ -215,35 +235,48 @@ func Ingest(ctx context.Context, r *source.Reader, paths []string, ex newsgraph.
 					sum.Duplicates++
 				case newsgraph.Failed:
 					sum.Failed++
-					f := toStore[i].Failure
-					log.Warn("input failed", "input", f.Error())
+					log.Warn("input failed", "input", toStore[i].Failure.Error())
 				}
 			}
+			sum.Elapsed = time.Since(started)
+			snapshot := sum
+			mu.Unlock()
+			if opts.Progress != nil {
+				opts.Progress(snapshot)
+			}
 		}
-		batch = batch[:0]
-		sum.Elapsed = time.Since(started)
-		if opts.Progress != nil {
-			opts.Progress(sum)
-		}
-		return nil
-	}
+	}()
+
 	skip := func(in *newsgraph.Input) bool {
 		seen, err := store.Seen(ctx, in.Data)
 		return err == nil && seen
 	}
+	batch := make([]newsgraph.Item, 0, batchSize)
 	err := Process(ctx, r, paths, ex, opts, skip, func(it newsgraph.Item) error {
+		mu.Lock()
 		sum.Read++
+		mu.Unlock()
 		if it.Failure != nil && it.Failure.Data == nil && it.Input != nil {
 			it.Failure.Data = it.Input.Data
 		}
 		batch = append(batch, it)
 		if len(batch) >= batchSize {
-			return flush()
+			select {
+			case batches <- batch:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			batch = make([]newsgraph.Item, 0, batchSize)
 		}
 		return nil
 	})
-	if ferr := flush(); err == nil {
-		err = ferr
+	if len(batch) > 0 && err == nil {
+		batches <- batch
+	}
+	close(batches)
+	<-done
+	if writeErr != nil {
+		err = writeErr
 	}
 	sum.Elapsed = time.Since(started)
 	return sum, err

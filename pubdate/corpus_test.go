@@ -2,13 +2,18 @@ package pubdate
 
 import (
 	"encoding/json"
+	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
 )
+
+var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 
 // The corpus tests measure behaviour on real text. They skip when the
 // shared datasets are absent, and log their figures (go test -v).
@@ -144,21 +149,26 @@ func pageLines(b []byte) []string {
 func TestPageTimestampEval(t *testing.T) {
 	pages := goldPages(t)
 	n, found, right := 0, 0, 0
+	seen := map[string]bool{}
+	var golden []string
 	for _, p := range pages {
-		if p.file == "" {
+		if p.file == "" || seen[p.file] {
 			continue
 		}
+		seen[p.file] = true
 		b, err := os.ReadFile(p.file)
 		if err != nil {
 			t.Fatalf("read %s: %v", p.file, err)
 		}
 		n++
 		ref := Date{}
+		got := "-"
 		for _, l := range pageLines(b) {
 			d, ok := Timestamp(l, ref)
 			if !ok || d.Precision != "day" {
 				continue
 			}
+			got = d.String()
 			found++
 			if agrees(d, p.date) {
 				right++
@@ -167,7 +177,78 @@ func TestPageTimestampEval(t *testing.T) {
 			}
 			break
 		}
+		golden = append(golden, fmt.Sprintf("%s\t%s\t%s", filepath.Base(p.file), p.date, got))
 	}
+	checkGolden(t, "pages.golden", golden)
 	t.Logf("%d cached pages: timestamp line with a full date in %d (%.1f%%), agreeing with gold %d (%.1f%% precision)",
 		n, found, 100*float64(found)/float64(max(n, 1)), right, 100*float64(right)/float64(max(found, 1)))
+}
+
+// TestSeedRecord checks the project's seed crawl record: its header date is
+// the YYYY-01-01 placeholder (year precision) and none of its lines is a
+// timestamp or opens with a dateline.
+func TestSeedRecord(t *testing.T) {
+	files, _ := filepath.Glob("../../shared/seeds/*.txt")
+	if len(files) == 0 {
+		t.Skip("seed record not available under ../../shared/seeds")
+	}
+	b, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatalf("read seed: %v", err)
+	}
+	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+	f := strings.Fields(lines[0])
+	if len(f) < 2 || f[0] != "date" {
+		t.Fatalf("seed header %q", lines[0])
+	}
+	ref, ok := ParseHeader(f[1])
+	if !ok || ref.String() != "2022" || ref.Precision != "year" {
+		t.Errorf("ParseHeader(%q) = %v %q %v, want 2022 year", f[1], ref, ref.Precision, ok)
+	}
+	for _, l := range lines[1:] {
+		if d, ok := Timestamp(l, ref); ok || !d.IsZero() {
+			t.Errorf("Timestamp(%q) = %v %v", l, d, ok)
+		}
+		if _, n, _ := Dateline(l, ref); n != 0 {
+			t.Errorf("Dateline(%q) = prefix %d", l, n)
+		}
+		if fs := InText(l); len(fs) != 0 {
+			t.Errorf("InText(%q) = %v", l, fs)
+		}
+	}
+}
+
+// checkGolden compares lines (sorted) with testdata/name, or rewrites it
+// with -update.
+func checkGolden(t *testing.T, name string, lines []string) {
+	t.Helper()
+	sort.Strings(lines)
+	got := strings.Join(lines, "\n") + "\n"
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatalf("write golden: %v", err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read golden (run with -update to create): %v", err)
+	}
+	if got != string(want) {
+		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(gl) || i < len(wl); i++ {
+			var g, w string
+			if i < len(gl) {
+				g = gl[i]
+			}
+			if i < len(wl) {
+				w = wl[i]
+			}
+			if g != w {
+				t.Errorf("%s line %d: got %q, want %q", name, i+1, g, w)
+				break
+			}
+		}
+	}
 }

@@ -56,6 +56,8 @@ func TestDateline(t *testing.T) {
 		{"习近平11月15日在巴厘岛会见 …", ref, "", "", false},
 		{"(AP) — The", ref, "", "", false},
 		{"", ref, "", "", false},
+		{"B Challenger (Belgrave Harriers). Pole vault: N Buckfield (Crawley AC).", ref, "", "", false},
+		{"Manchester United (Premier League) - the club said …", ref, "", "", false},
 		{"PARIS", ref, "", "", false},
 		{"PARIS —", ref, "", "", false},
 	}

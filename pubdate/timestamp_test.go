@@ -124,6 +124,12 @@ func TestTimestamp(t *testing.T) {
 		{"President Yoon Suk-yeol met Xi Jinping on the sidelines of the G20 summit in Bali, Indonesia, on Tuesday, Nov. 15, 2022.", "", "", false},
 		{"", "", "", false},
 		{"Advertisement", "", "", false},
+		{"2017年7月18日，正式加盟环球音乐并在北京举行亚洲签约记者会", "", "", false},
+		{"© 2022 Yonhap News Agency. All rights reserved.", "", "", false},
+		{"Copyright 2022 Reuters", "", "", false},
+		{"Tel. 02-398-3114", "", "", false},
+		{"Page 2 of 15", "", "", false},
+		{"Temperatures will reach 15 degrees on 15 November.", "", "", false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.line, func(t *testing.T) {

@@ -266,6 +266,15 @@ func BenchmarkSearch(b *testing.B) {
 	for k, ds := range byKind {
 		b.ReportMetric(pct(ds, 95), k+"-p95-ms")
 	}
+	if testing.Verbose() {
+		for i, q := range queries {
+			var ds []time.Duration
+			for j := i; j < len(all); j += len(queries) {
+				ds = append(ds, all[j])
+			}
+			b.Logf("%-12s %-40q p50 %6.2f ms  p95 %6.2f ms", q.kind, q.q.Text, pct(ds, 50), pct(ds, 95))
+		}
+	}
 }
 
 // pct returns the p-th percentile of ds in milliseconds.

@@ -3,8 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
-	"fmt"
+		"fmt"
 	"strings"
 
 	"github.com/newsgraph/newsgraph"
@@ -147,9 +146,10 @@ func (s *Store) Search(ctx context.Context, q newsgraph.SearchQuery) (*newsgraph
 const hitColumns = `d.id, d.title, d.published_date, d.published_precision, d.published_origin,
 	d.published_raw, d.published_time, d.published_conflict, d.language, d.site, d.url`
 
-func scanHit(sc interface{ Scan(...any) error }, h *newsgraph.SearchHit) error {
+// scanHit scans hitColumns and a snippet, preceded by extra columns.
+func scanHit(sc interface{ Scan(...any) error }, h *newsgraph.SearchHit, extra ...any) error {
 	var title, date, prec, origin, raw, ptime, conflict, lang, site, url, snippet sql.NullString
-	if err := sc.Scan(&h.ID, &title, &date, &prec, &origin, &raw, &ptime, &conflict, &lang, &site, &url, &snippet); err != nil {
+	if err := sc.Scan(append(extra, &h.ID, &title, &date, &prec, &origin, &raw, &ptime, &conflict, &lang, &site, &url, &snippet)...); err != nil {
 		return err
 	}
 	h.Title, h.Language, h.Site, h.URL, h.Snippet = title.String, lang.String, site.String, url.String, snippet.String
@@ -189,96 +189,152 @@ func (s *Store) filterSearch(ctx context.Context, tx *sql.Tx, f searchFilter, li
 	return rows.Err()
 }
 
-// textSearch runs a full-text query in three steps: a bounded count, the
-// page of rowids (by bm25 when the query is narrow enough to rank quickly,
-// else newest first), then the details and snippet of each hit.
+// textSearch runs a full-text query with as few FTS5 query instantiations
+// as possible (each one walks the doclists of every term, which is what
+// costs on a large store):
+//
+//  1. the rowids of the newest count+1 matches, newest first: this gives
+//     Total (up to the cap) and, for broad queries, the page itself;
+//  2. for narrow queries (Total <= rank cap and every phrase in at most
+//     df-cap documents) the page ranked by bm25;
+//  3. the details and snippets of the page's rows, in one query bounded by
+//     the page's rowid range.
 func (s *Store) textSearch(ctx context.Context, tx *sql.Tx, match string, groups [][]string, f searchFilter, limit, offset int, res *newsgraph.SearchResult) error {
-	var countSQL string
-	if f.where == "" {
-		countSQL = `SELECT count(*) FROM (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ? LIMIT ?)`
-	} else {
-		countSQL = `SELECT count(*) FROM (SELECT 1 FROM documents_fts f JOIN documents d ON d.seq = f.rowid
-			WHERE f.documents_fts MATCH ?` + f.and() + ` LIMIT ?)`
+	join := ""
+	if f.where != "" {
+		join = " JOIN documents d ON d.seq = f.rowid"
 	}
-	args := append(append([]any{match}, f.args...), s.limits.count+1)
-	if err := tx.QueryRowContext(ctx, countSQL, args...).Scan(&res.Total); err != nil {
+	newest, err := queryInts(ctx, tx, `SELECT f.rowid FROM documents_fts f`+join+`
+		WHERE f.documents_fts MATCH ?`+f.and()+` ORDER BY f.rowid DESC LIMIT ?`,
+		append(append([]any{match}, f.args...), s.limits.count+1)...)
+	if err != nil {
 		return fmt.Errorf("count: %w", err)
 	}
+	res.Total = len(newest)
 	if offset >= res.Total {
 		return nil
 	}
 
 	ranked := res.Total <= s.limits.rank
 	if ranked && (len(groups) > 1 || len(groups[0]) > 1 || f.where != "") {
+		// bm25 weighs each phrase by scanning all its documents first.
 		for _, g := range groups {
 			for _, phrase := range g {
-				var over int
-				err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM documents_fts
-					WHERE documents_fts MATCH ? LIMIT 1 OFFSET ?)`, phrase, s.limits.df).Scan(&over)
+				over, err := queryInts(ctx, tx, `SELECT rowid FROM documents_fts
+					WHERE documents_fts MATCH ? LIMIT 1 OFFSET ?`, phrase, s.limits.df)
 				if err != nil {
 					return fmt.Errorf("document frequency: %w", err)
 				}
-				ranked = ranked && over == 0
+				ranked = ranked && len(over) == 0
 			}
 		}
 	}
 
-	// Step 2: the page. bm25 (lower is better) with the title weighted 5x.
-	order := "f.rowid DESC"
-	score := "0.0"
-	if ranked {
-		order, score = "score, f.rowid DESC", "bm25(documents_fts, 5.0, 1.0)"
-	}
-	join := ""
-	if f.where != "" {
-		join = " JOIN documents d ON d.seq = f.rowid"
-	}
-	rows, err := tx.QueryContext(ctx, `SELECT f.rowid, `+score+` AS score FROM documents_fts f`+join+`
-		WHERE f.documents_fts MATCH ?`+f.and()+` ORDER BY `+order+` LIMIT ? OFFSET ?`,
-		append(append([]any{match}, f.args...), limit, offset)...)
-	if err != nil {
-		return fmt.Errorf("page: %w", err)
-	}
 	type pageRow struct {
 		seq   int64
 		score float64
 	}
 	var page []pageRow
-	for rows.Next() {
-		var p pageRow
-		if err := rows.Scan(&p.seq, &p.score); err != nil {
-			rows.Close()
+	switch {
+	case ranked:
+		// bm25 is lower-is-better, title weighted 5x the body.
+		rows, err := tx.QueryContext(ctx, `SELECT f.rowid, bm25(documents_fts, 5.0, 1.0) AS score
+			FROM documents_fts f`+join+` WHERE f.documents_fts MATCH ?`+f.and()+`
+			ORDER BY score, f.rowid DESC LIMIT ? OFFSET ?`,
+			append(append([]any{match}, f.args...), limit, offset)...)
+		if err != nil {
+			return fmt.Errorf("rank: %w", err)
+		}
+		for rows.Next() {
+			var p pageRow
+			if err := rows.Scan(&p.seq, &p.score); err != nil {
+				rows.Close()
+				return fmt.Errorf("rank: %w", err)
+			}
+			page = append(page, p)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("rank: %w", err)
+		}
+	case offset+limit <= len(newest) || len(newest) <= s.limits.count:
+		for _, seq := range newest[offset:min(offset+limit, len(newest))] {
+			page = append(page, pageRow{seq: seq})
+		}
+	default: // a page beyond the counted matches
+		seqs, err := queryInts(ctx, tx, `SELECT f.rowid FROM documents_fts f`+join+`
+			WHERE f.documents_fts MATCH ?`+f.and()+` ORDER BY f.rowid DESC LIMIT ? OFFSET ?`,
+			append(append([]any{match}, f.args...), limit, offset)...)
+		if err != nil {
 			return fmt.Errorf("page: %w", err)
 		}
-		page = append(page, p)
+		for _, seq := range seqs {
+			page = append(page, pageRow{seq: seq})
+		}
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("page: %w", err)
+	if len(page) == 0 {
+		return nil
 	}
 
-	// Step 3: details and snippets, for the page only.
-	detail, err := tx.PrepareContext(ctx, `SELECT `+hitColumns+`,
-		snippet(documents_fts, 1, ?, ?, '…', `+fmt.Sprint(snippetTokens)+`)
-		FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
-		WHERE documents_fts MATCH ? AND documents_fts.rowid = ?`)
-	if err != nil {
-		return fmt.Errorf("prepare details: %w", err)
+	// Details and snippets: one query over the page's rowid range; the IN
+	// list keeps only the page's rows, so snippet() runs for those alone.
+	lo, hi := page[0].seq, page[0].seq
+	args := []any{newsgraph.SnippetOpen, newsgraph.SnippetClose, match}
+	in := make([]string, len(page))
+	for i, p := range page {
+		lo, hi = min(lo, p.seq), max(hi, p.seq)
+		in[i] = "?"
+		args = append(args, p.seq)
 	}
-	defer detail.Close()
-	for _, p := range page {
-		h := newsgraph.SearchHit{}
-		if p.score != 0 {
-			h.Score = -p.score // bm25 is lower-is-better; Score is higher-is-better
+	args = append(args, lo, hi)
+	rows, err := tx.QueryContext(ctx, `SELECT f.rowid, `+hitColumns+`,
+		snippet(documents_fts, 1, ?, ?, '…', `+fmt.Sprint(snippetTokens)+`)
+		FROM documents_fts f JOIN documents d ON d.seq = f.rowid
+		WHERE f.documents_fts MATCH ? AND +f.rowid IN (`+strings.Join(in, ",")+`)
+		AND f.rowid >= ? AND f.rowid <= ?`, args...)
+	if err != nil {
+		return fmt.Errorf("details: %w", err)
+	}
+	defer rows.Close()
+	hits := make(map[int64]newsgraph.SearchHit, len(page))
+	for rows.Next() {
+		var seq int64
+		var h newsgraph.SearchHit
+		if err := scanHit(rows, &h, &seq); err != nil {
+			return fmt.Errorf("details: %w", err)
 		}
-		err := scanHit(detail.QueryRowContext(ctx, newsgraph.SnippetOpen, newsgraph.SnippetClose, match, p.seq), &h)
-		if errors.Is(err, sql.ErrNoRows) {
+		hits[seq] = h
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("details: %w", err)
+	}
+	for _, p := range page {
+		h, ok := hits[p.seq]
+		if !ok {
 			continue // cannot happen within one read transaction
 		}
-		if err != nil {
-			return fmt.Errorf("details: %w", err)
+		if p.score != 0 {
+			h.Score = -p.score // Score is higher-is-better
 		}
 		res.Hits = append(res.Hits, h)
 	}
 	return nil
+}
+
+// queryInts runs a query returning one integer column.
+func queryInts(ctx context.Context, tx *sql.Tx, query string, args ...any) ([]int64, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var n int64
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
 }

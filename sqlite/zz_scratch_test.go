@@ -7,7 +7,7 @@ import (
 )
 
 func TestScratch(t *testing.T) {
-	s, err := Open(context.Background(), "/tmp/newsgraph-sqlite-bench-v1/search.db")
+	s, err := Open(context.Background(), "/tmp/newsgraph-sqlite-bench-v2/search.db")
 	if err != nil {
 		t.Fatal(err)
 	}

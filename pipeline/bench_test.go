@@ -1,0 +1,67 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/clean"
+	"github.com/newsgraph/newsgraph/source"
+	"github.com/newsgraph/newsgraph/sqlite"
+)
+
+// benchIngest ingests paths into a fresh SQLite database per iteration, on
+// all cores, and reports inputs stored per second.
+func benchIngest(b *testing.B, paths []string) {
+	b.Helper()
+	ex := clean.NewExtractor()
+	total := 0
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		db := filepath.Join(b.TempDir(), fmt.Sprintf("bench%d.db", i))
+		st, err := sqlite.Open(context.Background(), db)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		sum, err := Ingest(context.Background(), &source.Reader{}, paths, ex, st, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		if sum.New == 0 {
+			b.Fatalf("nothing stored: %s", sum)
+		}
+		total += sum.Read
+		st.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(total)/b.Elapsed().Seconds(), "inputs/s")
+}
+
+// BenchmarkIngestBBC ingests the 2,225 BBC News texts as crawl records into
+// SQLite with the full-text index.
+func BenchmarkIngestBBC(b *testing.B) {
+	dir := "../../shared/data/corpus/bbc-fulltext/bbc"
+	if _, err := os.Stat(dir); err != nil {
+		b.Skipf("%s is absent: %v", dir, err)
+	}
+	benchIngest(b, []string{dir})
+}
+
+// BenchmarkIngestHTML ingests the HTML pages of the trafilatura and htmldate
+// evaluation sets.
+func BenchmarkIngestHTML(b *testing.B) {
+	var paths []string
+	for _, d := range []string{"../../shared/data/html/trafilatura/cache", "../../shared/data/html/htmldate/pages"} {
+		if _, err := os.Stat(d); err == nil {
+			paths = append(paths, d)
+		}
+	}
+	if len(paths) == 0 {
+		b.Skip("../shared/data/html is absent")
+	}
+	benchIngest(b, paths)
+}
