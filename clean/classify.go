@@ -98,6 +98,14 @@ func (c *Cleaner) matchCues(l *line, ref pubdate.Date) {
 			}
 		}
 	}
+	for _, p := range []string{"more from ", "more on ", "also on ", "more in "} {
+		if strings.HasPrefix(n, p) {
+			if i := strings.IndexAny(l.text, ":："); i > 0 && i < 50 && l.words > 4 {
+				l.labelHead = true
+				return
+			}
+		}
+	}
 	if _, isTS := pubdate.Timestamp(unsquash(l.text), ref); isTS || l.words <= 8 && relativeTime.MatchString(l.text) {
 		l.kind = newsgraph.KindTimestamp
 		l.timestamp = true
@@ -114,7 +122,7 @@ func (c *Cleaner) matchCues(l *line, ref pubdate.Date) {
 			if p.kind == newsgraph.KindTimestamp && (l.words > 12 || l.body) {
 				continue
 			}
-			if (p.kind == newsgraph.KindLegal || p.kind == newsgraph.KindTags) && l.body && l.words > 20 {
+			if (p.kind == newsgraph.KindLegal || p.kind == newsgraph.KindTags) && l.body && l.words > 20 && !strings.HasPrefix(n, "©") && !strings.HasPrefix(n, "copyright ©") && !strings.HasPrefix(n, "copyright (c)") {
 				continue
 			}
 			if p.kind == newsgraph.KindCookie && l.words > 80 {
@@ -156,9 +164,85 @@ func (c *Cleaner) matchCues(l *line, ref pubdate.Date) {
 		l.kind = newsgraph.KindNavigation
 		return
 	}
-	if isBreadcrumb(l.text) {
+	if isBreadcrumb(l.text) || l.words >= 2 && vocabularyShare(l.lower, sectionWords) >= 0.6 {
+		l.kind = newsgraph.KindNavigation
+		return
+	}
+	if l.words >= 2 && vocabularyShare(l.lower, socialWords) >= 0.6 {
+		l.kind = newsgraph.KindShare
+		return
+	}
+	if strings.HasPrefix(l.text, "[") && strings.HasSuffix(l.text, "]") && strings.Contains(l.text, "=") && l.runes < 40 {
+		l.kind = newsgraph.KindByline // "[Seoul = Reporter Kim]", "[서울=뉴시스]"
+		return
+	}
+	if l.runes <= 400 {
+		for _, p := range containsCues {
+			if strings.Contains(l.lower, p.text) && (l.words <= 40 || p.kind == newsgraph.KindCredit) {
+				l.kind = p.kind
+				return
+			}
+		}
+	}
+	if l.words <= 14 && strings.Contains(l.lower, "newsletter") && !l.terminal {
 		l.kind = newsgraph.KindNavigation
 	}
+}
+
+// sectionWords are the names of a news site's sections, in several
+// languages: a line made mostly of them is a menu.
+var sectionWords = wordTable(`home news world business sport sports opinion politics culture lifestyle video videos tech technology markets health science
+	entertainment travel local national international economy climate weather podcasts podcast newsletters live programs obituaries education society
+	environment u.s. us uk asia europe africa americas australia india china latest breakingviews investigations more menu e-edition photos magazine
+	arts books food style money finance property cars jobs games puzzles crosswords interviews programm programs shows radio tv regional
+	nachrichten politik wirtschaft kultur startseite panorama wissen reise meinung
+	actualités actualites monde économie economie société societe culture sports idées
+	noticias deportes política politica economía economia cultura sociedad opinión internacional
+	notícias esportes economia política mundo
+	notizie cronaca politica economia esteri sport spettacoli
+	новости политика экономика общество спорт культура мир происшествия
+	berita politik ekonomi olahraga hiburan teknologi nasional internasional
+	뉴스 정치 경제 사회 국제 문화 스포츠 연예 오피니언
+	新闻 国内 国际 财经 体育 娱乐 科技 军事 社会
+	ニュース 政治 経済 国際 社会 スポーツ エンタメ
+	haberler gündem ekonomi spor dünya siyaset
+	tin thời sự kinh tế thể thao thế giới`)
+
+// socialWords are share buttons' labels.
+var socialWords = wordTable(`facebook twitter x whatsapp telegram linkedin email e-mail mail print reddit pinterest flipboard line messenger copy link copied
+	share shares tweet vk weibo wechat kakaotalk kakao naver band tumblr sms threads bluesky mastodon like likes haha sad wow angry love
+	teilen drucken kopieren partager imprimer compartir imprimir condividi stampa поделиться печать bagikan 공유 분享 分享 共有 paylaş
+	فيسبوك تويتر واتساب تلغرام مشاركة شارك`)
+
+func wordTable(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// vocabularyShare is the share of the line's words (lower case, stripped of
+// punctuation and counts) found in the table; numbers count as found.
+func vocabularyShare(lower string, table map[string]bool) float64 {
+	if lower == "" {
+		return 0
+	}
+	n, in := 0, 0
+	for _, w := range strings.Fields(lower) {
+		w = strings.Trim(w, ".,:;|()[]·•-–—&/+")
+		if w == "" {
+			continue
+		}
+		n++
+		if table[w] || isLoneNumber(w) {
+			in++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(in) / float64(n)
 }
 
 // startsWithName checks that a "By …" line goes on with a capitalised name.
@@ -192,7 +276,14 @@ func isSpeakerLabel(s string) bool {
 					titled = false
 				}
 			}
-			return upper || (titled && strings.TrimSpace(s[i+1:]) == "") || (titled && strings.Contains(head, "("))
+			rest := strings.TrimSpace(s[i+1:])
+			capitalised := 0
+			for _, w := range words {
+				if r := []rune(w); len(r) > 0 && unicode.IsUpper(r[0]) {
+					capitalised++
+				}
+			}
+			return upper || (titled && rest == "") || (titled && strings.Contains(head, "(")) || (rest == "" && capitalised >= 2 && len(words) <= 5)
 		}
 	}
 	return false

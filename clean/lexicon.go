@@ -30,7 +30,7 @@ var labelCues = []string{
 	"further reading", "suggested", "watch", "watch:", "listen", "opinion", "explainer", "what's next", "in other news",
 	"lire aussi", "à lire aussi", "a lire aussi", "voir aussi", "à voir aussi", "lire la suite", "sur le même sujet", "à lire", "les plus lus",
 	"lesen sie auch", "lesen sie mehr", "auch interessant", "mehr zum thema", "das könnte sie auch interessieren", "weitere artikel", "meistgelesen",
-	"lee también", "lea también", "te puede interesar", "le puede interesar", "leer más", "ver también", "más información", "noticias relacionadas", "lo más leído",
+	"lee también", "lea también", "mirá también", "mira también", "ver más", "te puede interesar", "le puede interesar", "leer más", "ver también", "más información", "noticias relacionadas", "lo más leído",
 	"leia também", "leia mais", "veja também", "saiba mais", "mais lidas",
 	"leggi anche", "potrebbe interessarti", "leggi di più", "articoli correlati", "più letti",
 	"читайте также", "читайте також", "смотрите также", "по теме", "читать далее", "читайте еще", "читайте ещё", "подробнее", "популярное", "дивіться також",
@@ -80,8 +80,8 @@ var cues = []cue{
 	{newsgraph.KindShare, true, "공유"}, {newsgraph.KindShare, true, "공유하기"}, {newsgraph.KindShare, true, "分享"}, {newsgraph.KindShare, true, "分享到"}, {newsgraph.KindShare, true, "共有"},
 	{newsgraph.KindShare, true, "paylaş"}, {newsgraph.KindShare, true, "chia sẻ"}, {newsgraph.KindShare, true, "مشاركة"}, {newsgraph.KindShare, true, "شارك"},
 	{newsgraph.KindShare, false, "folgen sie uns"}, {newsgraph.KindShare, false, "suivez-nous"}, {newsgraph.KindShare, false, "síguenos"},
-	{newsgraph.KindShare, false, "подписывайтесь на"}, {newsgraph.KindShare, false, "ikuti kami"}, {newsgraph.KindShare, false, "sign up for our newsletter"},
-	{newsgraph.KindShare, false, "subscribe to our newsletter"}, {newsgraph.KindShare, false, "get the latest news"}, {newsgraph.KindShare, false, "download our app"},
+	{newsgraph.KindShare, false, "подписывайтесь на"}, {newsgraph.KindShare, false, "ikuti kami"}, {newsgraph.KindNavigation, false, "sign up for our newsletter"},
+	{newsgraph.KindNavigation, false, "subscribe to our newsletter"}, {newsgraph.KindShare, false, "get the latest news"}, {newsgraph.KindShare, false, "download our app"},
 	{newsgraph.KindShare, false, "join our whatsapp"}, {newsgraph.KindShare, false, "join our telegram"}, {newsgraph.KindShare, false, "abonnez-vous à notre newsletter"},
 	// cookies and consent
 	{newsgraph.KindCookie, false, "we use cookies"}, {newsgraph.KindCookie, false, "this site uses cookies"}, {newsgraph.KindCookie, false, "this website uses cookies"},
@@ -144,7 +144,7 @@ var cues = []cue{
 	{newsgraph.KindCredit, false, "mit material von"}, {newsgraph.KindCredit, false, "avec afp"}, {newsgraph.KindCredit, false, "(avec afp"}, {newsgraph.KindCredit, false, "(mit dpa"},
 	{newsgraph.KindCredit, false, "(con información de"}, {newsgraph.KindCredit, false, "con información de"}, {newsgraph.KindCredit, false, "(com agências"},
 	// legal
-	{newsgraph.KindLegal, false, "©"}, {newsgraph.KindLegal, false, "(c) 20"}, {newsgraph.KindLegal, false, "copyright"}, {newsgraph.KindLegal, false, "all rights reserved"},
+	{newsgraph.KindLegal, false, "©"}, {newsgraph.KindLegal, false, "(c) 20"}, {newsgraph.KindLegal, false, "disclaimer:"}, {newsgraph.KindLegal, false, "copyright"}, {newsgraph.KindLegal, false, "all rights reserved"},
 	{newsgraph.KindLegal, false, "tous droits réservés"}, {newsgraph.KindLegal, false, "alle rechte vorbehalten"}, {newsgraph.KindLegal, false, "todos los derechos reservados"},
 	{newsgraph.KindLegal, false, "todos os direitos reservados"}, {newsgraph.KindLegal, false, "tutti i diritti riservati"}, {newsgraph.KindLegal, false, "все права защищены"},
 	{newsgraph.KindLegal, false, "版权所有"}, {newsgraph.KindLegal, false, "hak cipta"}, {newsgraph.KindLegal, true, "privacy policy"}, {newsgraph.KindLegal, true, "terms of use"},
@@ -164,7 +164,11 @@ var cues = []cue{
 	{newsgraph.KindTags, false, "الكلمات المفتاحية"}, {newsgraph.KindTags, false, "وسوم"},
 	// navigation and interface strings
 	{newsgraph.KindNavigation, true, "home"}, {newsgraph.KindNavigation, true, "menu"}, {newsgraph.KindNavigation, true, "search"}, {newsgraph.KindNavigation, true, "close"},
-	{newsgraph.KindNavigation, false, "skip to"}, {newsgraph.KindNavigation, false, "go to contents"}, {newsgraph.KindNavigation, false, "go to navigation"},
+	{newsgraph.KindNavigation, false, "skip to"}, {newsgraph.KindNavigation, false, "next:"}, {newsgraph.KindNavigation, false, "previous:"},
+	{newsgraph.KindNavigation, false, "← "}, {newsgraph.KindNavigation, false, "next article:"}, {newsgraph.KindNavigation, false, "previous article:"},
+	{newsgraph.KindNavigation, false, "please turn on javascript"}, {newsgraph.KindNavigation, false, "please enable javascript"}, {newsgraph.KindNavigation, false, "explore more on these topics"},
+	{newsgraph.KindNavigation, false, "show key events"}, {newsgraph.KindNavigation, false, "seite 1 von"}, {newsgraph.KindNavigation, false, "page 1 of"},
+	{newsgraph.KindShare, false, "reuse this content"}, {newsgraph.KindShare, true, "shares"}, {newsgraph.KindNavigation, false, "go to contents"}, {newsgraph.KindNavigation, false, "go to navigation"},
 	{newsgraph.KindNavigation, false, "jump to"}, {newsgraph.KindNavigation, true, "sign in"}, {newsgraph.KindNavigation, true, "log in"}, {newsgraph.KindNavigation, true, "login"},
 	{newsgraph.KindNavigation, true, "register"}, {newsgraph.KindNavigation, true, "sign up"}, {newsgraph.KindNavigation, true, "log out"}, {newsgraph.KindNavigation, true, "my account"},
 	{newsgraph.KindNavigation, true, "subscribe"}, {newsgraph.KindNavigation, true, "newsletter"}, {newsgraph.KindNavigation, true, "newsletters"},
@@ -183,6 +187,19 @@ var cues = []cue{
 	{newsgraph.KindNavigation, true, "masuk"}, {newsgraph.KindNavigation, true, "로그인"}, {newsgraph.KindNavigation, true, "登录"}, {newsgraph.KindNavigation, true, "ログイン"},
 	{newsgraph.KindNavigation, true, "글씨크기"}, {newsgraph.KindNavigation, true, "인쇄"}, {newsgraph.KindNavigation, true, "스크랩"}, {newsgraph.KindNavigation, true, "본문 바로가기"},
 	{newsgraph.KindNavigation, true, "打印"}, {newsgraph.KindNavigation, true, "关闭"}, {newsgraph.KindNavigation, true, "返回顶部"}, {newsgraph.KindNavigation, true, "字号"},
+}
+
+// containsCues mark furniture wherever the phrase stands in a line.
+var containsCues = []cue{
+	{newsgraph.KindPaywall, false, "free articles"}, {newsgraph.KindPaywall, false, "free article"}, {newsgraph.KindPaywall, false, "articles remaining"},
+	{newsgraph.KindPaywall, false, "subscribe now for unlimited"}, {newsgraph.KindPaywall, false, "for unlimited access"}, {newsgraph.KindPaywall, false, "subscribers only"},
+	{newsgraph.KindCredit, false, "contributed to this report"}, {newsgraph.KindCredit, false, "contributed to this story"}, {newsgraph.KindCredit, false, "contributed reporting"},
+	{newsgraph.KindCredit, false, "contributed to this article"}, {newsgraph.KindCredit, false, "ont contribué à cet article"},
+	{newsgraph.KindLegal, false, "this story is from a syndicated feed"}, {newsgraph.KindLegal, false, "auto-generated from a syndicated feed"},
+	{newsgraph.KindCookie, false, "store and/or access information"}, {newsgraph.KindCookie, false, "we and our partners"}, {newsgraph.KindCookie, false, "and our partners"},
+	{newsgraph.KindCookie, false, "nos partenaires et nous"}, {newsgraph.KindCookie, false, "avec nos partenaires"}, {newsgraph.KindCookie, false, "wir und unsere partner"},
+	{newsgraph.KindCookie, false, "nosotros y nuestros socios"}, {newsgraph.KindCookie, false, "géolocalisation précises"}, {newsgraph.KindCookie, false, "precise geolocation"},
+	{newsgraph.KindCookie, false, "ihre zustimmung"}, {newsgraph.KindCookie, false, "zustimmen und anzeigen"}, {newsgraph.KindCookie, false, "externer inhalt"},
 }
 
 // captionAgencies open the parenthesised credit that ends a photo caption:

@@ -177,6 +177,8 @@ func (c *Cleaner) judgeRegion(lines []*line, v []verdict, start, end int) {
 			v[i] = verdict{kind: newsgraph.KindRelated}
 		case l.body || l.speaker:
 			v[i] = verdict{body: true}
+		case l.terminal && !l.question && l.words <= 3 && prevBodyLine(lines, i-1, start):
+			v[i] = verdict{body: true} // "My pleasure." "He declined."
 		case l.headline || l.words <= 2:
 			// A subhead sits between body paragraphs and is short.
 			prevBody := prevBodyLine(lines, i-1, start)
@@ -289,7 +291,7 @@ func (c *Cleaner) markStandfirst(lines []*line, v []verdict, next words) {
 		return
 	}
 	l := lines[first]
-	if l.words >= 8 && !strings.Contains(l.text, "(") {
+	if l.words >= 14 && !strings.Contains(l.text, "(") {
 		if overlap(wordSet(l.text), next) >= 0.75 && !looksLikeDateline(l.text) {
 			v[first] = verdict{kind: newsgraph.KindStandfirst}
 		}
@@ -382,12 +384,18 @@ func (c *Cleaner) findTitle(hl *line, lines []*line, v []verdict, start, end int
 		case idx >= end:
 			score -= 0.15
 		}
-		// A headline printed twice is the page's headline.
+		// A headline printed twice is the page's headline; a line that
+		// repeats a body paragraph is a standfirst or the lead, not it.
+		tn := normalize(t)
 		for j, o := range lines {
-			if j != idx && o != l && nearCopy(o.normalized, normalize(t)) {
-				score += 0.25
-				break
+			if j == idx || o == l || !nearCopy(o.normalized, tn) {
+				continue
 			}
+			if v[j].body && j != start {
+				return
+			}
+			score += 0.25
+			break
 		}
 		if l.body {
 			score -= 0.2
@@ -504,27 +512,31 @@ func (c *Cleaner) pageHeading(lines []*line, v []verdict) string {
 	return ""
 }
 
-// stripOutlet removes an outlet or section suffix: "Title - Outlet",
-// "Title | Section", "Title — OUTLET".
+// stripOutlet removes outlet, section and tagline suffixes: "Title -
+// Outlet", "Title | Section", "Title — OUTLET - Independent news for the
+// region". A suffix goes when it is short and is a name (no lower-case
+// word) or shares little with the story.
 func stripOutlet(s string, lead words) string {
-	for _, sep := range []string{" | ", " - ", " — ", " – ", " :: ", " « ", " ｜ "} {
-		i := strings.LastIndex(s, sep)
-		if i <= 0 {
-			continue
+	for {
+		cut := -1
+		var tail string
+		for _, sep := range []string{" | ", " - ", " — ", " – ", " :: ", " « ", " ｜ "} {
+			if i := strings.LastIndex(s, sep); i > cut {
+				cut, tail = i, s[i+len(sep):]
+			}
 		}
-		tail := s[i+len(sep):]
-		head := s[:i]
+		if cut <= 0 {
+			return s
+		}
+		head := s[:cut]
 		if n := len(strings.Fields(tail)); n == 0 || n > 6 || len(strings.Fields(head)) < 3 {
-			continue
+			return s
 		}
-		// An outlet's or section's name is capitalised; a headline's second
-		// half usually is not, and shares words with the story.
-		if hasLowerWord(tail) && overlap(wordSet(tail), lead) >= 0.5 {
-			continue
+		if hasLowerWord(tail) && (lead == nil || overlap(wordSet(tail), lead) >= 0.34) {
+			return s
 		}
-		return strings.TrimSpace(head)
+		s = strings.TrimSpace(head)
 	}
-	return s
 }
 
 // nearCopy reports whether two normalised lines are the same headline up to

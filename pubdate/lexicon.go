@@ -137,7 +137,7 @@ var lexiconWords = []struct {
 		"güncelleme guncelleme güncellendi guncellendi " +
 		"cập nhật " +
 		"bijgewerkt gewijzigd"},
-	{fFill, "at on the of in and by date time last first day " +
+	{fFill, "at on the of in and by date time last first day all news source agency editor " +
 		"y le la à a de du jour dernière derniere heure " +
 		"am um vom zuletzt uhrzeit datum " +
 		"el las los del en fecha hora " +

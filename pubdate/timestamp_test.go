@@ -45,6 +45,9 @@ func TestTimestamp(t *testing.T) {
 		{"2 hours ago", "", "", true},
 		{"Updated 10:30 GMT", "", "", true},
 		{"Reuters | 15 Nov 2022", "2022-11-15", "", true},
+		{"All News 18:42 November 15, 2022", "2022-11-15", "18:42", true},
+		{"Source: Xinhua | 2022-09-14 | Editor: Li Wei", "", "", false},
+		{"Source: Xinhua | 2022-09-14 | Editor: Wei", "2022-09-14", "", true},
 		// French
 		{"publié le 15/11/2022 à 10h30", "2022-11-15", "10:30", true},
 		{"Publié le 15 novembre 2022 à 10h30, mis à jour le 16 novembre 2022 à 08h00", "2022-11-15", "10:30", true},

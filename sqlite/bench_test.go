@@ -171,7 +171,7 @@ const searchBenchDocs = 100_000
 // first use (this takes a while). The cache lives in the OS temp dir so
 // repeated runs (-count) reuse it.
 func searchBenchStore(b *testing.B) *Store {
-	dir := filepath.Join(os.TempDir(), "newsgraph-sqlite-bench-v2")
+	dir := filepath.Join(os.TempDir(), "newsgraph-sqlite-bench-v3")
 	path := filepath.Join(dir, "search.db")
 	marker := path + ".complete"
 	ctx := context.Background()

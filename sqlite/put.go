@@ -264,8 +264,8 @@ type writeTx struct {
 
 // ftsRow is a queued full-text index entry.
 type ftsRow struct {
-	seq         int64
-	title, body string
+	seq               int64
+	title, body, meta string
 }
 
 // flushFTS applies the queued index deletions, then insertions.
@@ -276,7 +276,7 @@ func (w *writeTx) flushFTS(ctx context.Context) error {
 		}
 	}
 	for _, r := range w.ftsAdd {
-		if _, err := w.exec(ctx, sqlInsertFTS, r.seq, r.title, r.body); err != nil {
+		if _, err := w.exec(ctx, sqlInsertFTS, r.seq, r.title, r.body, r.meta); err != nil {
 			return err
 		}
 	}
@@ -349,7 +349,7 @@ const (
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(id) DO NOTHING RETURNING seq`
 	sqlInsertRecord = `INSERT INTO document_records(seq, record) VALUES (?, ?)`
-	sqlInsertFTS    = `INSERT INTO documents_fts(rowid, title, body) VALUES (?, ?, ?)`
+	sqlInsertFTS    = `INSERT INTO documents_fts(rowid, title, body, meta) VALUES (?, ?, ?, ?)`
 	sqlInsertEntity = `INSERT OR IGNORE INTO entities(doc_id, entity_id, name, name_key, type,
 		actor_code, actor_country, geo_name, geo_country, geo_admin1, geo_lat, geo_lon, geonames_id)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
@@ -441,7 +441,7 @@ func (w *writeTx) insertDoc(ctx context.Context, r *row) (bool, error) {
 	if _, err := w.exec(ctx, sqlInsertRecord, seq, string(r.json)); err != nil {
 		return false, err
 	}
-	w.ftsAdd = append(w.ftsAdd, ftsRow{seq, d.TitleText(), r.body})
+	w.ftsAdd = append(w.ftsAdd, ftsRow{seq, d.TitleText(), r.body, metaTokens(d.LanguageCode(), d.Source.Site, d.Published.Date)})
 	if err := w.insertChildren(ctx, d); err != nil {
 		return false, fmt.Errorf("document %s: %w", d.ID, err)
 	}
@@ -536,7 +536,7 @@ func (w *writeTx) updateDoc(ctx context.Context, r *row) error {
 	if _, err := w.exec(ctx, `UPDATE document_records SET record = ? WHERE seq = ?`, string(r.json), seq); err != nil {
 		return err
 	}
-	w.ftsAdd = append(w.ftsAdd, ftsRow{seq, d.TitleText(), r.body})
+	w.ftsAdd = append(w.ftsAdd, ftsRow{seq, d.TitleText(), r.body, metaTokens(d.LanguageCode(), d.Source.Site, d.Published.Date)})
 	if err := w.insertChildren(ctx, d); err != nil {
 		return fmt.Errorf("document %s: %w", d.ID, err)
 	}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 		"fmt"
 	"strings"
+	"time"
 
 	"github.com/newsgraph/newsgraph"
 )
@@ -54,48 +55,92 @@ type searchLimits struct {
 	count, rank, df int
 }
 
-// searchFilter is the SQL condition on documents d for a query's filters.
+// searchFilter is a query's filters in two forms: where, the exact SQL
+// condition on documents d; and meta, an FTS5 expression on the meta column
+// that selects the same documents (or a superset), with residual the part of
+// where still to check after meta.
 type searchFilter struct {
-	where string
-	args  []any
+	where    string
+	args     []any
+	meta     []string
+	residual string
+	resArgs  []any
+	none     bool // nothing can match
 }
 
-func newFilter(q newsgraph.SearchQuery) (searchFilter, error) {
-	var where []string
-	var args []any
+func (s *Store) newFilter(ctx context.Context, tx *sql.Tx, q newsgraph.SearchQuery) (searchFilter, error) {
+	var f searchFilter
+	var where, residual []string
 	if q.From != "" || q.To != "" {
 		lo, hi := "0000-01-01", "9999-12-31"
 		if q.From != "" {
 			l, _, ok := dateRange(q.From)
 			if !ok {
-				return searchFilter{}, fmt.Errorf("bad from date %q (want YYYY, YYYY-MM or YYYY-MM-DD)", q.From)
+				return f, fmt.Errorf("bad from date %q (want YYYY, YYYY-MM or YYYY-MM-DD)", q.From)
 			}
 			lo = l
 		}
 		if q.To != "" {
 			_, h, ok := dateRange(q.To)
 			if !ok {
-				return searchFilter{}, fmt.Errorf("bad to date %q (want YYYY, YYYY-MM or YYYY-MM-DD)", q.To)
+				return f, fmt.Errorf("bad to date %q (want YYYY, YYYY-MM or YYYY-MM-DD)", q.To)
 			}
 			hi = h
 		}
 		// Overlap of [date_lo, date_hi] with [lo, hi]; NULLs (undated) fail.
-		where = append(where, "d.date_lo <= ? AND d.date_hi >= ?")
-		args = append(args, hi, lo)
+		cond := "d.date_lo <= ? AND d.date_hi >= ?"
+		where = append(where, cond)
+		f.args = append(f.args, hi, lo)
+		// Clamp an open range to the stored dates before making tokens.
+		var first, last sql.NullString
+		if err := tx.QueryRowContext(ctx, `SELECT (SELECT min(date_lo) FROM documents), (SELECT max(date_hi) FROM documents)`).
+			Scan(&first, &last); err != nil {
+			return f, fmt.Errorf("date extent: %w", err)
+		}
+		expr, exact := "", false
+		if first.Valid && last.Valid {
+			expr, _ = dateTokens(max(lo, first.String), min(hi, last.String))
+			// Clamping changes no result, so exactness is that of the
+			// filter's own bounds.
+			exact = strings.HasSuffix(lo, "-01") && monthEnd(hi)
+		}
+		if !first.Valid || max(lo, first.String) > min(hi, last.String) {
+			f.none = true // no stored date can overlap
+		}
+		if expr != "" {
+			f.meta = append(f.meta, expr)
+		}
+		if !exact {
+			residual = append(residual, cond)
+			f.resArgs = append(f.resArgs, hi, lo)
+		}
 	}
 	if q.Lang != "" {
 		where = append(where, "d.language = ?")
-		args = append(args, q.Lang)
+		f.args = append(f.args, q.Lang)
+		f.meta = append(f.meta, `meta : "`+hashToken("l", q.Lang)+`"`)
 	}
 	if q.Site != "" {
 		where = append(where, "d.site = ?")
-		args = append(args, q.Site)
+		f.args = append(f.args, q.Site)
+		f.meta = append(f.meta, `meta : "`+hashToken("s", q.Site)+`"`)
 	}
 	if e := strings.ToLower(strings.TrimSpace(q.Entity)); e != "" {
-		where = append(where, "EXISTS (SELECT 1 FROM entities e WHERE e.name_key = ? AND e.doc_id = d.id)")
-		args = append(args, e)
+		cond := "EXISTS (SELECT 1 FROM entities e WHERE e.name_key = ? AND e.doc_id = d.id)"
+		where = append(where, cond)
+		f.args = append(f.args, e)
+		residual = append(residual, cond)
+		f.resArgs = append(f.resArgs, e)
 	}
-	return searchFilter{where: strings.Join(where, " AND "), args: args}, nil
+	f.where = strings.Join(where, " AND ")
+	f.residual = strings.Join(residual, " AND ")
+	return f, nil
+}
+
+// monthEnd reports whether a YYYY-MM-DD date is the last day of its month.
+func monthEnd(d string) bool {
+	t, err := time.Parse(time.DateOnly, d)
+	return err == nil && t.AddDate(0, 0, 1).Day() == 1
 }
 
 // and returns " AND <filter>" or "".
@@ -104,6 +149,20 @@ func (f searchFilter) and() string {
 		return ""
 	}
 	return " AND " + f.where
+}
+
+// filtered returns the FTS5 expression of text restricted to title and body
+// and AND-ed with the meta filters, the join needed for the residual
+// filter, the residual condition and its arguments.
+func (f searchFilter) filtered(text string) (match, join, cond string, args []any) {
+	match = "{title body} : (" + text + ")"
+	for _, m := range f.meta {
+		match += " AND " + m
+	}
+	if f.residual != "" {
+		join, cond = " JOIN documents d ON d.seq = f.rowid", " AND "+f.residual
+	}
+	return match, join, cond, f.resArgs
 }
 
 // Search runs a full-text query with filters; see the package doc for the
@@ -115,14 +174,10 @@ func (s *Store) Search(ctx context.Context, q newsgraph.SearchQuery) (*newsgraph
 	}
 	limit = min(limit, MaxLimit)
 	offset := max(q.Offset, 0)
-	filter, err := newFilter(q)
-	if err != nil {
-		return nil, fmt.Errorf("sqlite: search: %w", err)
-	}
 	groups := parseQuery(q.Text)
 	match := joinQuery(groups)
 	res := &newsgraph.SearchResult{Hits: []newsgraph.SearchHit{}}
-	if match == "" && filter.where == "" {
+	if match == "" && q.From == "" && q.To == "" && q.Lang == "" && q.Site == "" && strings.TrimSpace(q.Entity) == "" {
 		return res, nil
 	}
 
@@ -131,6 +186,13 @@ func (s *Store) Search(ctx context.Context, q newsgraph.SearchQuery) (*newsgraph
 		return nil, fmt.Errorf("sqlite: search: %w", err)
 	}
 	defer tx.Rollback() //nolint:errcheck // read-only
+	filter, err := s.newFilter(ctx, tx, q)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: search: %w", err)
+	}
+	if filter.none {
+		return res, nil
+	}
 	if match == "" {
 		err = s.filterSearch(ctx, tx, filter, limit, offset, res)
 	} else {
@@ -200,13 +262,10 @@ func (s *Store) filterSearch(ctx context.Context, tx *sql.Tx, f searchFilter, li
 //  3. the details and snippets of the page's rows, in one query bounded by
 //     the page's rowid range.
 func (s *Store) textSearch(ctx context.Context, tx *sql.Tx, match string, groups [][]string, f searchFilter, limit, offset int, res *newsgraph.SearchResult) error {
-	join := ""
-	if f.where != "" {
-		join = " JOIN documents d ON d.seq = f.rowid"
-	}
-	newest, err := queryInts(ctx, tx, `SELECT f.rowid FROM documents_fts f`+join+`
-		WHERE f.documents_fts MATCH ?`+f.and()+` ORDER BY f.rowid DESC LIMIT ?`,
-		append(append([]any{match}, f.args...), s.limits.count+1)...)
+	fmatch, fjoin, fcond, fargs := f.filtered(match)
+	newest, err := queryInts(ctx, tx, `SELECT f.rowid FROM documents_fts f`+fjoin+`
+		WHERE f.documents_fts MATCH ?`+fcond+` ORDER BY f.rowid DESC LIMIT ?`,
+		append(append([]any{fmatch}, fargs...), s.limits.count+1)...)
 	if err != nil {
 		return fmt.Errorf("count: %w", err)
 	}
@@ -221,7 +280,7 @@ func (s *Store) textSearch(ctx context.Context, tx *sql.Tx, match string, groups
 		for _, g := range groups {
 			for _, phrase := range g {
 				over, err := queryInts(ctx, tx, `SELECT rowid FROM documents_fts
-					WHERE documents_fts MATCH ? LIMIT 1 OFFSET ?`, phrase, s.limits.df)
+					WHERE documents_fts MATCH ? LIMIT 1 OFFSET ?`, "{title body} : "+phrase, s.limits.df)
 				if err != nil {
 					return fmt.Errorf("document frequency: %w", err)
 				}
@@ -238,10 +297,16 @@ func (s *Store) textSearch(ctx context.Context, tx *sql.Tx, match string, groups
 	switch {
 	case ranked:
 		// bm25 is lower-is-better, title weighted 5x the body.
-		rows, err := tx.QueryContext(ctx, `SELECT f.rowid, bm25(documents_fts, 5.0, 1.0) AS score
+		// Filters by join here: the meta phrases would add their own
+		// document-frequency scans to bm25's work.
+		join := ""
+		if f.where != "" {
+			join = " JOIN documents d ON d.seq = f.rowid"
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT f.rowid, bm25(documents_fts, 5.0, 1.0, 0.0) AS score
 			FROM documents_fts f`+join+` WHERE f.documents_fts MATCH ?`+f.and()+`
 			ORDER BY score, f.rowid DESC LIMIT ? OFFSET ?`,
-			append(append([]any{match}, f.args...), limit, offset)...)
+			append(append([]any{"{title body} : (" + match + ")"}, f.args...), limit, offset)...)
 		if err != nil {
 			return fmt.Errorf("rank: %w", err)
 		}
@@ -262,9 +327,9 @@ func (s *Store) textSearch(ctx context.Context, tx *sql.Tx, match string, groups
 			page = append(page, pageRow{seq: seq})
 		}
 	default: // a page beyond the counted matches
-		seqs, err := queryInts(ctx, tx, `SELECT f.rowid FROM documents_fts f`+join+`
-			WHERE f.documents_fts MATCH ?`+f.and()+` ORDER BY f.rowid DESC LIMIT ? OFFSET ?`,
-			append(append([]any{match}, f.args...), limit, offset)...)
+		seqs, err := queryInts(ctx, tx, `SELECT f.rowid FROM documents_fts f`+fjoin+`
+			WHERE f.documents_fts MATCH ?`+fcond+` ORDER BY f.rowid DESC LIMIT ? OFFSET ?`,
+			append(append([]any{fmatch}, fargs...), limit, offset)...)
 		if err != nil {
 			return fmt.Errorf("page: %w", err)
 		}
@@ -279,7 +344,7 @@ func (s *Store) textSearch(ctx context.Context, tx *sql.Tx, match string, groups
 	// Details and snippets: one query over the page's rowid range; the IN
 	// list keeps only the page's rows, so snippet() runs for those alone.
 	lo, hi := page[0].seq, page[0].seq
-	args := []any{newsgraph.SnippetOpen, newsgraph.SnippetClose, match}
+	args := []any{newsgraph.SnippetOpen, newsgraph.SnippetClose, "{title body} : (" + match + ")"}
 	in := make([]string, len(page))
 	for i, p := range page {
 		lo, hi = min(lo, p.seq), max(hi, p.seq)

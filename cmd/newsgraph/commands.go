@@ -28,6 +28,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "extract", "PATH...", "Reads crawl text records, HTML pages and JSON Lines (files, directories, gzip, - for stdin)\nand prints one JSON record per document to stdout. Failed inputs are reported on stderr\nand make the exit status 1. No database is used.")
 	format := fs.String("format", "jsonl", "output format: jsonl (one record per line) or json (an indented array)")
 	workers := fs.Int("workers", 0, "extraction goroutines (default: all cores)")
+	explain := fs.Bool("explain", false, "for crawl text records: print the cleaner's line-by-line decisions instead of JSON")
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -35,6 +36,20 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if len(paths) == 0 {
 		fs.Usage()
 		return errUsage
+	}
+	if *explain {
+		c := clean.New()
+		return (&source.Reader{Stdin: e.stdin}).Walk(ctx, paths, func(in *newsgraph.Input, f *newsgraph.Failure) error {
+			switch {
+			case f != nil:
+				fmt.Fprintf(e.stderr, "newsgraph extract: %s\n", f.Error())
+			case in.Format != newsgraph.FormatTextRecord:
+				fmt.Fprintf(e.stdout, "== %s: %s input, nothing to explain\n", in.Name(), in.Format)
+			default:
+				fmt.Fprintf(e.stdout, "== %s\n%s\n", in.Name(), c.Explain(string(in.Data)))
+			}
+			return nil
+		})
 	}
 	if *format != "jsonl" && *format != "json" {
 		return fmt.Errorf("unknown --format %q (jsonl or json)", *format)

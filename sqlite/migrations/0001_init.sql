@@ -226,9 +226,12 @@ CREATE INDEX story_clusters_doc ON story_clusters(doc_id);
 
 -- Full-text index over title and body (paragraphs joined by newlines). The
 -- rowid is documents.seq. Porter stemming over unicode61 with diacritics
--- folded; ranking is bm25 with the title weighted 5x the body.
+-- folded; ranking is bm25 with the title weighted 5x the body. meta holds
+-- filter tokens (language, site, year, months; see metaTokens in Go) so
+-- that filters are doclist intersections inside FTS5 instead of a row
+-- lookup per match.
 CREATE VIRTUAL TABLE documents_fts USING fts5(
-    title, body,
+    title, body, meta,
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
-INSERT INTO documents_fts(documents_fts, rank) VALUES('rank', 'bm25(5.0, 1.0)');
+INSERT INTO documents_fts(documents_fts, rank) VALUES('rank', 'bm25(5.0, 1.0, 0.0)');
