@@ -17,12 +17,12 @@ import (
 // CleanGold is the label file of one crawl record of the labelled set
 // (testdata/cleaneval/NAME.gold.json beside NAME.txt).
 type CleanGold struct {
-	Title       *string `json:"title"`
-	IsArticle   bool    `json:"is_article"`
-	Language    *string `json:"language"`
-	Date        *string `json:"date"`
-	Precision   *string `json:"precision"`
-	Body        []string `json:"body"`
+	Title       *string                     `json:"title"`
+	IsArticle   bool                        `json:"is_article"`
+	Language    *string                     `json:"language"`
+	Date        *string                     `json:"date"`
+	Precision   *string                     `json:"precision"`
+	Body        []string                    `json:"body"`
 	Boilerplate []newsgraph.BoilerplateLine `json:"boilerplate"`
 	Notes       string                      `json:"notes"`
 }

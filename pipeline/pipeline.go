@@ -155,7 +155,6 @@ type indexed struct {
 	item newsgraph.Item
 }
 
-
 func run(ctx context.Context, j job, ex newsgraph.Extractor, stages []newsgraph.Stage, skip func(*newsgraph.Input) bool) newsgraph.Item {
 	if j.fail != nil {
 		return newsgraph.Item{Failure: j.fail}

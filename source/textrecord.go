@@ -122,4 +122,3 @@ func jsonProblem(b []byte) string {
 	}
 	return "not a JSON object"
 }
-

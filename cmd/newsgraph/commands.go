@@ -307,7 +307,9 @@ func runStats(ctx context.Context, e *env, args []string) error {
 		for k := range sec.m {
 			keys = append(keys, k)
 		}
-		sort.Slice(keys, func(i, j int) bool { return sec.m[keys[i]] > sec.m[keys[j]] || sec.m[keys[i]] == sec.m[keys[j]] && keys[i] < keys[j] })
+		sort.Slice(keys, func(i, j int) bool {
+			return sec.m[keys[i]] > sec.m[keys[j]] || sec.m[keys[i]] == sec.m[keys[j]] && keys[i] < keys[j]
+		})
 		for i, k := range keys {
 			if i == 15 {
 				fmt.Fprintf(w, "  … %d more\n", len(keys)-15)
