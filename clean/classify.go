@@ -136,6 +136,10 @@ func (c *Cleaner) matchCues(l *line, ref pubdate.Date) {
 		l.kind = newsgraph.KindByline
 		return
 	}
+	if l.words <= 4 && adSize.MatchString(l.text) {
+		l.kind = newsgraph.KindAdvertisement
+		return
+	}
 	if galleryCounter.MatchString(l.text) {
 		l.kind = newsgraph.KindCaption
 		return
@@ -424,3 +428,6 @@ func tail(s string, n int) string {
 	}
 	return s[i:]
 }
+
+// adSize matches ad-slot placeholders: "300x250 Ad", "728x90".
+var adSize = regexp.MustCompile(`(?i)^\d{2,4}\s?[x×]\s?\d{2,4}(?:\s?(?:ad|ads|advertisement|banner))?$`)

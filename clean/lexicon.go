@@ -61,7 +61,8 @@ var cues = []cue{
 	{newsgraph.KindAdvertisement, true, "iklan"}, {newsgraph.KindAdvertisement, true, "광고"}, {newsgraph.KindAdvertisement, true, "广告"},
 	{newsgraph.KindAdvertisement, true, "広告"}, {newsgraph.KindAdvertisement, true, "reklam"}, {newsgraph.KindAdvertisement, true, "quảng cáo"},
 	{newsgraph.KindAdvertisement, true, "إعلان"}, {newsgraph.KindAdvertisement, true, "реклама."}, {newsgraph.KindAdvertisement, true, "advertising"},
-	{newsgraph.KindAdvertisement, false, "the article continues after"}, {newsgraph.KindAdvertisement, false, "der artikel wird nach der anzeige fortgesetzt"},
+	{newsgraph.KindAdvertisement, false, "the article continues after"}, {newsgraph.KindCaption, false, "file photo:"}, {newsgraph.KindCaption, false, "file photo -"},
+	{newsgraph.KindCaption, false, "photo:"}, {newsgraph.KindCaption, false, "photos:"}, {newsgraph.KindCaption, false, "image:"}, {newsgraph.KindCaption, false, "watch:"}, {newsgraph.KindAdvertisement, false, "der artikel wird nach der anzeige fortgesetzt"},
 	{newsgraph.KindAdvertisement, false, "la suite après cette publicité"}, {newsgraph.KindAdvertisement, false, "weiter nach der anzeige"},
 	{newsgraph.KindAdvertisement, false, "продолжение после рекламы"}, {newsgraph.KindAdvertisement, false, "scroll untuk melanjutkan"},
 	{newsgraph.KindAdvertisement, false, "gulir untuk melanjutkan"}, {newsgraph.KindAdvertisement, false, "continúa después de la publicidad"},
@@ -245,6 +246,9 @@ func captionCredit(s string) bool {
 				return true
 			}
 		}
+	}
+	if i := strings.LastIndex(lower, "photo "); i >= 0 && len(lower)-i <= 10 && isLoneNumber(strings.TrimSpace(lower[i+6:])) {
+		return true // "… - Photo 1."
 	}
 	t := tail(lower, 60)
 	for _, a := range captionStock {

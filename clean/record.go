@@ -299,8 +299,8 @@ func (c *Cleaner) markStandfirst(lines []*line, v []verdict, next words) {
 }
 
 func looksLikeDateline(s string) bool {
-	_, _, ok := pubdate.Dateline(s, pubdate.Date{})
-	return ok
+	_, n, _ := pubdate.Dateline(s, pubdate.Date{})
+	return n > 0
 }
 
 // judgeHeader decides what the header's text is.

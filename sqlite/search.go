@@ -17,11 +17,11 @@ const (
 	// MaxLimit caps SearchQuery.Limit.
 	MaxLimit = 1000
 	// CountCap bounds counting: SearchResult.Total is exact up to CountCap;
-	// a Total of CountCap+1 means "more than CountCap" (show "10,000+").
-	CountCap = 10_000
+	// a Total of CountCap+1 means "more than CountCap" (show "1,000+").
+	CountCap = 1_000
 	// RankCap is the largest number of matches ranked by bm25. Broader
 	// queries are ordered newest stored first; see the package doc.
-	RankCap = 2_000
+	RankCap = 1_000
 	// dfCap is the largest number of documents a single term or phrase of a
 	// ranked query may occur in: bm25 first scans every document of every
 	// phrase to weigh it, whatever the other terms and filters.
@@ -32,7 +32,7 @@ const (
 	leadRunes = 200
 )
 
-// CountText formats a Total for display: "10,000+" when counting stopped at
+// CountText formats a Total for display: "1,000+" when counting stopped at
 // CountCap, the number otherwise.
 func CountText(total int) string {
 	if total > CountCap {

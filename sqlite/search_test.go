@@ -336,7 +336,7 @@ func TestSearchBroadQueries(t *testing.T) {
 }
 
 func TestCountText(t *testing.T) {
-	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 1234567: "10,000+", CountCap: "10,000", CountCap + 1: "10,000+"} {
+	for n, want := range map[int]string{0: "0", 999: "999", 1234567: "1,000+", CountCap: "1,000", CountCap + 1: "1,000+"} {
 		if got := CountText(n); got != want {
 			t.Errorf("CountText(%d) = %q, want %q", n, got, want)
 		}
