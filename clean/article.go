@@ -30,7 +30,9 @@ var (
 		"tradotto automaticamente", "автоматический перевод", "자동 번역", "机器翻译", "機械翻訳"}
 	teaserTails = []string{"read more", "read more »", "continue reading", "more »", "more>>", "lire la suite", "weiterlesen", "leer más", "leia mais",
 		"leggi tutto", "читать далее", "selengkapnya", "더보기", "阅读全文", "続きを読む", "devamını oku", "xem tiếp"}
-	indexCues = []string{"page 1 of", "next page", "older posts", "newer posts", "load more", "archive", "archives", "all stories", "latest articles",
+	indexCues = []string{"weitere artikel laden", "mehr laden", "mehr artikel", "charger plus", "voir plus d'articles", "cargar más", "ver más noticias", "carregar mais",
+		"загрузить ещё", "загрузить еще", "показать ещё", "muat lebih banyak", "berita lainnya", "더보기", "기사 더보기", "加载更多", "もっと見る", "daha fazla yükle", "xem thêm tin",
+		"seite 1 von", "page 1 of", "next page", "older posts", "newer posts", "load more", "archive", "archives", "all stories", "latest articles",
 		"page suivante", "nächste seite", "página siguiente", "следующая страница", "halaman berikutnya", "다음 페이지", "下一页", "次のページ"}
 )
 
@@ -82,13 +84,8 @@ func (c *Cleaner) isArticle(lines []*line, v []verdict, doc *newsgraph.Document,
 	if bodyParas <= 3 && bodyRunes < 900 && countCues(lines, stubCues, false) > 0 {
 		return false
 	}
-	cookies := 0
-	for _, b := range doc.Boilerplate {
-		if b.Kind == newsgraph.KindCookie {
-			cookies++
-		}
-	}
-	if cookies >= 2 && bodyRunes < 1200 {
+	cookies := countKind(doc.Boilerplate, newsgraph.KindCookie)
+	if cookies >= 2 && (bodyRunes < 400 || cookies >= max(3, bodyParas)) {
 		return false
 	}
 	if countCues(lines, productCues, false) >= 3 {
@@ -160,7 +157,7 @@ func (c *Cleaner) isArticle(lines []*line, v []verdict, doc *newsgraph.Document,
 			headlines++
 		}
 	}
-	if headlines >= 6 && headlines > 2*bodyParas && bodyRunes < 1500 {
+	if headlines >= 5 && headlines >= 2*bodyParas && bodyRunes < 1500 {
 		return false
 	}
 	if countCues(lines, indexCues, true) >= 1 && bodyParas <= 4 && headlines >= 4 {

@@ -54,7 +54,7 @@ func (c *Cleaner) classify(l *line, ref pubdate.Date) {
 	switch {
 	case l.kind == newsgraph.KindAdvertisement || l.kind == newsgraph.KindMarkup:
 		l.score = -0.2 // interstitials: they sit between paragraphs of the article
-	case l.kind == newsgraph.KindCaption || l.label || l.labelHead:
+	case l.kind == newsgraph.KindCaption || l.kind == newsgraph.KindCookie || l.label || l.labelHead:
 		l.score = -0.6
 	case l.kind != "":
 		l.score = -2.5

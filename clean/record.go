@@ -130,7 +130,7 @@ func (c *Cleaner) CleanRecord(text string, src newsgraph.Source) *newsgraph.Docu
 		}
 	}
 	doc.IsArticle = c.isArticle(lines, v, doc, hl, headerIsLead)
-	if !doc.IsArticle && title == "" {
+	if !doc.IsArticle && title == "" && countKind(doc.Boilerplate, newsgraph.KindCookie) < 3 {
 		title = c.pageHeading(lines, v)
 	}
 	if title != "" {
@@ -391,7 +391,7 @@ func (c *Cleaner) findTitle(hl *line, lines []*line, v []verdict, start, end int
 			if j == idx || o == l || !nearCopy(o.normalized, tn) {
 				continue
 			}
-			if v[j].body && j != start {
+			if v[j].body {
 				return
 			}
 			score += 0.25
@@ -487,8 +487,8 @@ func titleText(s string, lead words) string {
 			}
 		}
 	}
-	s = strings.TrimSpace(titleDecoration.ReplaceAllString(s, ""))
-	return stripOutlet(s, lead)
+	s = stripOutlet(s, lead)
+	return stripOutlet(strings.TrimSpace(titleDecoration.ReplaceAllString(s, "")), lead)
 }
 
 // pageHeading is the title of a page that is not an article when no line
@@ -587,7 +587,8 @@ func (c *Cleaner) recordDate(h header, lines []*line, v []verdict, doc *newsgrap
 	}
 	found := false
 	// Timestamp lines. A listing page (not an article) carries its items'
-	// timestamps, not its own: there only a single timestamp counts.
+	// timestamps, not its own: there the timestamps count only when they all
+	// agree, or on a forum page, whose first post dates it.
 	var stamps []pubdate.Date
 	for i, l := range lines {
 		if !l.timestamp || v[i].body {
@@ -597,7 +598,12 @@ func (c *Cleaner) recordDate(h header, lines []*line, v []verdict, doc *newsgrap
 			stamps = append(stamps, d)
 		}
 	}
-	if len(stamps) > 0 && (doc.IsArticle || len(stamps) == 1) {
+	sameDay := len(stamps) > 0
+	for _, d := range stamps {
+		sameDay = sameDay && d.String() == stamps[0].String()
+	}
+	forum := !doc.IsArticle && countCues(lines, forumCues, false) >= 4
+	if len(stamps) > 0 && (doc.IsArticle || sameDay || forum) {
 		set(stamps[0], newsgraph.OriginTimestamp)
 		found = true
 	}
@@ -659,4 +665,14 @@ func (c *Cleaner) recordDate(h header, lines []*line, v []verdict, doc *newsgrap
 func compatible(ref pubdate.Date, date string) bool {
 	r := ref.String()
 	return strings.HasPrefix(date, r) || strings.HasPrefix(r, date)
+}
+
+func countKind(lines []newsgraph.BoilerplateLine, kind string) int {
+	n := 0
+	for _, b := range lines {
+		if b.Kind == kind {
+			n++
+		}
+	}
+	return n
 }

@@ -236,6 +236,7 @@ func BenchmarkSearch(b *testing.B) {
 		{"filtered", newsgraph.SearchQuery{Text: w[60], Lang: "de"}},
 		{"filtered", newsgraph.SearchQuery{Text: w[300], From: "2020", To: "2020-06"}},
 		{"filtered", newsgraph.SearchQuery{Text: w[5], Site: "site07.example", From: "2019-03"}},
+		{"filtered", newsgraph.SearchQuery{Text: w[12000], Lang: "en", To: "2022-06-15"}}, // ranked
 		{"filters-only", newsgraph.SearchQuery{Site: "site07.example", From: "2019"}},
 		{"page-5", newsgraph.SearchQuery{Text: w[60], Offset: 80}},
 	}

@@ -98,6 +98,27 @@ func parseQuery(text string) [][]string {
 	return groups
 }
 
+// phraseWords splits a phrase made by parseQuery into one FTS5 phrase per
+// word (the prefix mark, if any, stays on the last).
+func phraseWords(phrase string) []string {
+	prefix := strings.HasSuffix(phrase, " *")
+	inner := strings.TrimSuffix(phrase, " *")
+	inner = strings.ReplaceAll(inner[1:len(inner)-1], `""`, `"`)
+	fields := strings.Fields(inner)
+	out := make([]string, 0, len(fields))
+	for i, w := range fields {
+		if !hasWordChar(w) {
+			continue
+		}
+		p := `"` + strings.ReplaceAll(w, `"`, `""`) + `"`
+		if prefix && i == len(fields)-1 {
+			p += " *"
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
 // joinQuery writes groups as one FTS5 expression.
 func joinQuery(groups [][]string) string {
 	var b strings.Builder

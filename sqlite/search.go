@@ -275,16 +275,28 @@ func (s *Store) textSearch(ctx context.Context, tx *sql.Tx, match string, groups
 	}
 
 	ranked := res.Total <= s.limits.rank
-	if ranked && (len(groups) > 1 || len(groups[0]) > 1 || f.where != "") {
-		// bm25 weighs each phrase by scanning all its documents first.
+	if ranked {
+		// bm25 weighs each phrase by scanning all its documents first, and
+		// matching a phrase walks the documents of each of its words: rank
+		// only when every word is rare enough. A lone word without filters
+		// needs no check: its document count is Total.
+		var words []string
 		for _, g := range groups {
 			for _, phrase := range g {
+				words = append(words, phraseWords(phrase)...)
+			}
+		}
+		if len(words) > 1 || f.where != "" {
+			for _, w := range words {
 				over, err := queryInts(ctx, tx, `SELECT rowid FROM documents_fts
-					WHERE documents_fts MATCH ? LIMIT 1 OFFSET ?`, "{title body} : "+phrase, s.limits.df)
+					WHERE documents_fts MATCH ? LIMIT 1 OFFSET ?`, "{title body} : "+w, s.limits.df)
 				if err != nil {
 					return fmt.Errorf("document frequency: %w", err)
 				}
-				ranked = ranked && len(over) == 0
+				if len(over) > 0 {
+					ranked = false
+					break
+				}
 			}
 		}
 	}

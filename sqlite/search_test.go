@@ -54,6 +54,16 @@ func TestFTSQuery(t *testing.T) {
 			t.Errorf("ftsQuery(%q) = %s, want %s", tt.in, got, tt.want)
 		}
 	}
+	for phrase, want := range map[string]string{
+		`"a"`:             `"a"`,
+		`"a b" *`:         `"a" "b" *`,
+		`"say ""hi"" x"`:  `"say" """hi""" "x"`,
+		`"U.S. - policy"`: `"U.S." "policy"`,
+	} {
+		if got := strings.Join(phraseWords(phrase), " "); got != want {
+			t.Errorf("phraseWords(%s) = %s, want %s", phrase, got, want)
+		}
+	}
 	long := strings.Repeat("word ", 100)
 	if got := strings.Count(ftsQuery(long), `"word"`); got != maxQueryTerms {
 		t.Errorf("long query kept %d terms, want %d", got, maxQueryTerms)
