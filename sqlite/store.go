@@ -68,7 +68,8 @@ func openWith(ctx context.Context, path string, migrations fs.FS) (*Store, error
 		"&_pragma=journal_mode(WAL)"+
 		"&_pragma=synchronous(NORMAL)"+
 		"&_pragma=foreign_keys(1)"+
-		"&_pragma=cache_size(-32000)"+
+		"&_pragma=cache_size(-65536)"+
+		"&_pragma=mmap_size(1073741824)"+
 		"&_pragma=wal_autocheckpoint(4000)"+
 		"&_pragma=temp_store(MEMORY)")
 	if err != nil {

@@ -179,3 +179,39 @@ func browse[T any](t *testing.T, ctx context.Context, a chromedp.Action[T]) T {
 	}
 	return v
 }
+
+func TestStoreCommands(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "cmds.db")
+	if code, out, errs := cli(t, "", "ingest", "--db", db, "../../samples"); code != 0 || !strings.Contains(out, "new 6") {
+		t.Fatalf("ingest: exit %d: %s %s", code, out, errs)
+	}
+	if code, out, _ := cli(t, "", "ingest", "--db", db, "../../samples"); code != 0 || !strings.Contains(out, "new 0, duplicates 6") {
+		t.Errorf("second ingest: exit %d: %s", code, out)
+	}
+	code, out, errs := cli(t, "", "export", "--db", db)
+	if code != 0 || strings.Count(out, "\n") != 6 {
+		t.Fatalf("export: exit %d, %d lines: %s", code, strings.Count(out, "\n"), errs)
+	}
+	var d newsgraph.Document
+	if err := json.Unmarshal([]byte(strings.SplitN(out, "\n", 2)[0]), &d); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, _ := cli(t, "", "show", "--db", db, d.ID); code != 0 || !strings.Contains(out, d.TitleText()) {
+		t.Errorf("show: exit %d: %s", code, out)
+	}
+	if code, _, _ := cli(t, "", "show", "--db", db, "0000"); code != 1 {
+		t.Errorf("show unknown id: exit %d, want 1", code)
+	}
+	if code, out, _ := cli(t, "", "stats", "--db", db); code != 0 || !strings.Contains(out, "documents   6") {
+		t.Errorf("stats: exit %d: %s", code, out)
+	}
+	if code, out, _ := cli(t, "", "reprocess", "--db", db); code != 0 || !strings.Contains(out, "6 input(s) re-extracted") {
+		t.Errorf("reprocess: exit %d: %s", code, out)
+	}
+	if code, out, _ := cli(t, "", "search", "--db", db, "security", "--from", "2024", "--lang", "en"); code != 0 || !strings.Contains(out, "result(s)") {
+		t.Errorf("search: exit %d: %s", code, out)
+	}
+	if code, _, errs := cli(t, "", "search", "--db", db, "x", "--from", "2024-13"); code == 0 {
+		t.Errorf("search with a bad date succeeded: %s", errs)
+	}
+}
