@@ -44,7 +44,7 @@ func countCues(lines []*line, cues []string, exact bool) int {
 		}
 		c := l.cue
 		for _, q := range cues {
-			if exact && c == q || !exact && (strings.HasPrefix(c, q) || strings.Contains(l.lower, q)) {
+			if exact && c == q || !exact && (strings.HasPrefix(c, q) || l.runes <= 80 && strings.Contains(l.lower, q)) {
 				n++
 				break
 			}
@@ -66,7 +66,7 @@ func (c *Cleaner) isArticle(lines []*line, v []verdict, doc *newsgraph.Document,
 			if l.body {
 				sentences++
 			}
-			cjk = cjk || l.cjk || l.runes > 0 && hangulShare(l.text) > 0.5
+			cjk = cjk || l.cjk || !cjk && hasHangul(l.text) && hangulShare(l.text) > 0.5
 		}
 	}
 	if headerIsLead && hl != nil {
@@ -190,29 +190,45 @@ func keywordStuffed(lines []*line, v []verdict) bool {
 	}
 	counts := map[uint64]int{}
 	n, top := 0, 0
-	var prev uint64
-	for i, l := range lines {
-		if !v[i].body {
-			continue
-		}
-		if n > 600 {
-			break // stuffing shows early; long prose needs no check
-		}
-		prev = 0
-		for _, w := range strings.Fields(l.normalized) {
-			n++
-			if len(w) < 3 || stopwords[w] {
-				prev = 0
-				continue
-			}
-			h := hashRunes([]rune(w))
+	var prev, h uint64
+	letters := 0
+	var short []rune
+	end := func() {
+		if letters >= 3 && !(letters <= 4 && stopwords[string(short)]) {
 			if prev != 0 {
 				k := prev*31 + h
 				counts[k]++
 				top = max(top, counts[k])
 			}
 			prev = h
+		} else if letters > 0 {
+			prev = 0
 		}
+		if letters > 0 {
+			n++
+		}
+		h, letters, short = 14695981039346656037, 0, short[:0]
+	}
+	h = 14695981039346656037
+	for i, l := range lines {
+		if !v[i].body {
+			continue
+		}
+		prev = 0
+		for _, r := range l.text {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				r = unicode.ToLower(r)
+				h = (h ^ uint64(r)) * 1099511628211
+				letters++
+				if letters <= 4 {
+					short = append(short, r)
+				}
+				continue
+			}
+			end()
+		}
+		end()
+		prev = 0
 	}
 	return top >= 6 && float64(top)/float64(max(n, 1)) > 0.025
 }
@@ -233,4 +249,13 @@ func hangulShare(s string) float64 {
 		return 0
 	}
 	return float64(h) / float64(letters)
+}
+
+func hasHangul(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0xea || s[i] == 0xeb || s[i] == 0xec || s[i] == 0xed { // UTF-8 lead bytes of U+A000–U+DFFF
+			return true
+		}
+	}
+	return false
 }

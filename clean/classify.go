@@ -35,7 +35,6 @@ func (c *Cleaner) classify(l *line, ref pubdate.Date) {
 	if l.runes <= 400 {
 		l.lower = strings.ToLower(l.text)
 	}
-	l.normalized = normalize(l.text)
 	if l.runes <= 400 {
 		l.cue = normCue(l.text)
 	}
@@ -262,6 +261,9 @@ func startsWithName(s string) bool {
 // isSpeakerLabel recognises transcript speaker labels: "ANCHOR:",
 // "[Soundbite] Name (Role):", "Role Name:", "[Reporter]", "Q:".
 func isSpeakerLabel(s string) bool {
+	if len(s) > 120 {
+		s = s[:120] // a label opens its line
+	}
 	if strings.HasPrefix(s, "[") {
 		end := strings.IndexByte(s, ']')
 		if end > 0 && end < 40 {

@@ -51,7 +51,8 @@ type line struct {
 	score      float64
 	lower      string
 	cue        string // the line as looked up among the cues (normCue)
-	normalized string // for comparisons: lower case, letters and digits
+	normalized string // for comparisons: lower case, letters and digits (see norm)
+	normDone   bool
 }
 
 // isBlank reports lines holding only spaces, no-break spaces and other
@@ -319,4 +320,12 @@ func stem(word []rune) []rune {
 		word = word[:5]
 	}
 	return word
+}
+
+// norm returns the line normalised for comparisons, computing it once.
+func (l *line) norm() string {
+	if !l.normDone {
+		l.normalized, l.normDone = normalize(l.text), true
+	}
+	return l.normalized
 }

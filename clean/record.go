@@ -105,7 +105,7 @@ func (c *Cleaner) CleanRecord(text string, src newsgraph.Source) *newsgraph.Docu
 		titleHeader = hl
 	}
 	title, titleIdx := c.findTitle(titleHeader, lines, v, start, end, lead)
-	if headerTitle && title != "" && nearCopy(normalize(title), hl.normalized) {
+	if headerTitle && title != "" && nearCopy(normalize(title), hl.norm()) {
 		headerKind = newsgraph.KindTitle
 	}
 	c.judgeOutside(lines, v, start, end, title)
@@ -200,13 +200,13 @@ func (c *Cleaner) judgeRegion(lines []*line, v []verdict, start, end int) {
 	// duplicated by the crawler) are kept once.
 	seen := map[string]bool{}
 	for i := start; i < end; i++ {
-		if !v[i].body || lines[i].normalized == "" || lines[i].speaker || lines[i].words < 5 {
+		if !v[i].body || lines[i].speaker || lines[i].words < 5 {
 			continue
 		}
-		if seen[lines[i].normalized] {
+		if seen[lines[i].text] {
 			v[i] = verdict{kind: newsgraph.KindOther}
 		}
-		seen[lines[i].normalized] = true
+		seen[lines[i].text] = true
 	}
 }
 
@@ -260,7 +260,7 @@ func (c *Cleaner) judgeOutside(lines []*line, v []verdict, start, end int, title
 			if l.label && i+1 < len(lines) && (i+1 < start || i+1 >= end) && lines[i+1].kind == "" && !lines[i+1].label {
 				lines[i+1].kind = newsgraph.KindRelated
 			}
-		case tnorm != "" && nearCopy(l.normalized, tnorm):
+		case tnorm != "" && nearCopy(l.norm(), tnorm):
 			kind = newsgraph.KindTitle
 		case afterComments && i >= end:
 			kind = newsgraph.KindComment
@@ -316,12 +316,12 @@ func (c *Cleaner) judgeHeader(hl *line, lines []*line, v []verdict) (kind string
 			break
 		}
 	}
-	hn := hl.normalized
+	hn := hl.norm()
 	if hn == "" {
 		return newsgraph.KindHeader, false, false
 	}
 	if firstBody >= 0 {
-		fb := lines[firstBody].normalized
+		fb := lines[firstBody].norm()
 		if fb == hn {
 			return newsgraph.KindHeader, false, false // repeated below
 		}
@@ -388,7 +388,7 @@ func (c *Cleaner) findTitle(hl *line, lines []*line, v []verdict, start, end int
 		// repeats a body paragraph is a standfirst or the lead, not it.
 		tn := normalize(t)
 		for j, o := range lines {
-			if j == idx || o == l || !nearCopy(o.normalized, tn) {
+			if j == idx || o == l || !nearCopy(o.norm(), tn) {
 				continue
 			}
 			if v[j].body {
@@ -443,7 +443,7 @@ func (c *Cleaner) findTitle(hl *line, lines []*line, v []verdict, start, end int
 		if v[i].body && i != best.idx {
 			continue
 		}
-		if i == best.idx || nearCopy(l.normalized, best.norm) || nearCopy(normalize(titleText(l.text, lead)), best.norm) {
+		if i == best.idx || nearCopy(l.norm(), best.norm) || nearCopy(normalize(titleText(l.text, lead)), best.norm) {
 			idx = append(idx, i)
 			t := titleText(l.text, lead)
 			if len([]rune(t)) > len([]rune(title)) && !strings.HasSuffix(t, "…") && !strings.HasSuffix(t, "...") && l.kind == "" && nearCopy(normalize(t), best.norm) {

@@ -13,15 +13,16 @@ import (
 // and no English word collides with it. User text is matched against title
 // and body only, so typing a token finds nothing.
 //
-//	zl<hash>0    language (hash of the lower-cased code)
-//	zs<hash>0    site (hash of the lower-cased site)
+//	zl<hash>0    language (hash of the code, exact like the SQL filter)
+//	zs<hash>0    site (hash of the site, exact like the SQL filter)
 //	zyYYYY       the publication year
 //	zmYYYYMM     each month the date can mean (12 for a year-precision date)
 //	zd0          undated
 const maxDateTokens = 48
 
+// hashToken makes a filter token from a value of any length and alphabet.
 func hashToken(kind, s string) string {
-	sum := sha256.Sum256([]byte(strings.ToLower(s)))
+	sum := sha256.Sum256([]byte(s))
 	return "z" + kind + hex.EncodeToString(sum[:6]) + "0"
 }
 

@@ -69,8 +69,9 @@ func openWith(ctx context.Context, path string, migrations fs.FS) (*Store, error
 		"&_pragma=synchronous(NORMAL)"+
 		"&_pragma=foreign_keys(1)"+
 		"&_pragma=cache_size(-65536)"+
-		"&_pragma=mmap_size(1073741824)"+
-		"&_pragma=wal_autocheckpoint(4000)"+
+		//NOMMAP "&_pragma=mmap_size(1073741824)"+
+		"&_pragma=wal_autocheckpoint(10000)"+
+		"&_pragma=journal_size_limit(67108864)"+
 		"&_pragma=temp_store(MEMORY)")
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", abs, err)
