@@ -134,8 +134,11 @@ const (
 
 // SearchResult is one page of search results.
 type SearchResult struct {
-	Total int
-	Hits  []SearchHit
+	// Total is the number of matches; when Capped, counting stopped there
+	// and there are more.
+	Total  int
+	Capped bool
+	Hits   []SearchHit
 }
 
 // Stats summarises a store.

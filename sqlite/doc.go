@@ -13,7 +13,10 @@
 // synchronous=NORMAL is durable against application crashes and loses at
 // most the last transactions on power loss, which an ingest can redo
 // (inputs are deduplicated by hash). Foreign keys are on; child rows cascade
-// when a document is deleted. The WAL is checkpointed every 4,000 pages.
+// when a document is deleted. The WAL is checkpointed every 10,000 pages
+// (about 40 MB: fewer, larger checkpoints write each hot page once) and
+// both pools read through mmap, which spares a system call per page read
+// when FTS5 merges index segments.
 //
 // Put does the CPU work (hashing, zstd, JSON) before taking the write lock,
 // writes a batch in one transaction with prepared statements, and applies
@@ -38,9 +41,12 @@
 //	                 date_lo..date_hi, the days the date can mean ("2022"
 //	                 spans 2022-01-01..2022-12-31) for overlap filters;
 //	                 author, extractor, paragraph count, boilerplate counts
-//	                 by kind (JSON), the full JSON record, created/updated.
-//	documents_fts    FTS5 over title and body (paragraphs joined by
-//	                 newlines), porter + unicode61 with diacritics removed.
+//	                 by kind (JSON), created/updated.
+//	document_records the full JSON record by seq, apart so that documents
+//	                 rows stay small for the joins search makes.
+//	documents_fts    FTS5 over title, body (paragraphs joined by newlines)
+//	                 and meta (filter tokens), porter + unicode61 with
+//	                 diacritics removed.
 //	inputs           raw bytes (zstd), path, record, format, size, SHA-256
 //	                 (UNIQUE), hints (JSON), the document produced or NULL.
 //	failures         input, path, record, format, reason, time.
@@ -72,7 +78,7 @@
 // text compresses 2-3x and the fastest level costs a few microseconds per
 // record; the frame is self-describing, so a later build can change level.
 // The JSON record is stored as is (not compressed) so Document is one
-// lookup and SQL json_extract works on it; the typed columns beside it are
+// indexed join and SQL json_extract works on it; the typed columns beside it are
 // what queries filter and sort on.
 //
 // # Search

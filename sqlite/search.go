@@ -17,7 +17,7 @@ const (
 	// MaxLimit caps SearchQuery.Limit.
 	MaxLimit = 1000
 	// CountCap bounds counting: SearchResult.Total is exact up to CountCap;
-	// a Total of CountCap+1 means "more than CountCap" (show "1,000+").
+	// beyond it Total is CountCap and Capped is set (show "1,000+").
 	CountCap = 1_000
 	// RankCap is the largest number of matches ranked by bm25. Broader
 	// queries are ordered newest stored first; see the package doc.
@@ -31,23 +31,6 @@ const (
 	// leadRunes is the length of the lead shown for filter-only hits.
 	leadRunes = 200
 )
-
-// CountText formats a Total for display: "1,000+" when counting stopped at
-// CountCap, the number otherwise.
-func CountText(total int) string {
-	if total > CountCap {
-		return fmt.Sprintf("%s+", thousands(CountCap))
-	}
-	return thousands(total)
-}
-
-func thousands(n int) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
 
 // searchLimits are the search thresholds of a store (the constants above;
 // tests lower them to exercise the broad-query paths on small stores).
@@ -201,6 +184,9 @@ func (s *Store) Search(ctx context.Context, q newsgraph.SearchQuery) (*newsgraph
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: search %q: %w", match, err)
 	}
+	if res.Total > s.limits.count {
+		res.Total, res.Capped = s.limits.count, true
+	}
 	return res, nil
 }
 
@@ -228,7 +214,7 @@ func (s *Store) filterSearch(ctx context.Context, tx *sql.Tx, f searchFilter, li
 	if err != nil {
 		return fmt.Errorf("count: %w", err)
 	}
-	if offset >= res.Total {
+	if offset >= res.Total && res.Total <= s.limits.count {
 		return nil
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT `+hitColumns+`,
@@ -270,7 +256,7 @@ func (s *Store) textSearch(ctx context.Context, tx *sql.Tx, match string, groups
 		return fmt.Errorf("count: %w", err)
 	}
 	res.Total = len(newest)
-	if offset >= res.Total {
+	if offset >= res.Total && res.Total <= s.limits.count {
 		return nil
 	}
 

@@ -48,11 +48,24 @@ type Store struct {
 // Open opens (creating if needed) the store at path and applies any pending
 // schema migrations. In-memory databases are not supported because the
 // reader and writer pools must share one file.
-func Open(ctx context.Context, path string) (*Store, error) {
-	return openWith(ctx, path, migrationFiles)
+func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
+	return openWith(ctx, path, migrationFiles, opts...)
 }
 
-func openWith(ctx context.Context, path string, migrations fs.FS) (*Store, error) {
+// Option configures a Store.
+type Option func(*Store)
+
+// WithLogger sets the logger for migrations and maintenance messages
+// (default slog.Default()).
+func WithLogger(l *slog.Logger) Option {
+	return func(s *Store) {
+		if l != nil {
+			s.log = l.With("store", s.path)
+		}
+	}
+}
+
+func openWith(ctx context.Context, path string, migrations fs.FS, opts ...Option) (*Store, error) {
 	if path == "" || path == ":memory:" || strings.HasPrefix(path, "file::memory:") {
 		return nil, fmt.Errorf("sqlite: open %q: an on-disk path is required", path)
 	}
@@ -61,6 +74,9 @@ func openWith(ctx context.Context, path string, migrations fs.FS) (*Store, error
 		return nil, fmt.Errorf("sqlite: open %q: %w", path, err)
 	}
 	s := &Store{path: abs, log: slog.Default().With("store", abs), limits: searchLimits{count: CountCap, rank: RankCap, df: dfCap}}
+	for _, o := range opts {
+		o(s)
+	}
 	base := "file:" + uriEscape.Replace(abs) + "?_pragma=busy_timeout(" + strconv.Itoa(int(busyTimeout/time.Millisecond)) + ")"
 
 	s.writer, err = sql.Open("sqlite", base+
@@ -69,7 +85,7 @@ func openWith(ctx context.Context, path string, migrations fs.FS) (*Store, error
 		"&_pragma=synchronous(NORMAL)"+
 		"&_pragma=foreign_keys(1)"+
 		"&_pragma=cache_size(-65536)"+
-		//NOMMAP "&_pragma=mmap_size(1073741824)"+
+		"&_pragma=mmap_size(1073741824)"+
 		"&_pragma=wal_autocheckpoint(10000)"+
 		"&_pragma=journal_size_limit(67108864)"+
 		"&_pragma=temp_store(MEMORY)")
@@ -202,15 +218,24 @@ func migrate(ctx context.Context, db *sql.DB, fsys fs.FS, log *slog.Logger) erro
 		applied TEXT NOT NULL)`); err != nil {
 		return fmt.Errorf("sqlite: create schema_migrations: %w", err)
 	}
+	// Creating a new file is routine; upgrading an existing one is news.
+	level := slog.LevelDebug
+	var applied int
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM schema_migrations").Scan(&applied); err != nil {
+		return fmt.Errorf("sqlite: read schema_migrations: %w", err)
+	}
+	if applied > 0 {
+		level = slog.LevelInfo
+	}
 	for _, m := range ms {
-		if err := applyMigration(ctx, db, m, log); err != nil {
+		if err := applyMigration(ctx, db, m, log, level); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func applyMigration(ctx context.Context, db *sql.DB, m migration, log *slog.Logger) error {
+func applyMigration(ctx context.Context, db *sql.DB, m migration, log *slog.Logger, level slog.Level) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("sqlite: migration %s: begin: %w", m.name, err)
@@ -233,7 +258,20 @@ func applyMigration(ctx context.Context, db *sql.DB, m migration, log *slog.Logg
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("sqlite: migration %s: commit: %w", m.name, err)
 	}
-	log.Info("applied schema migration", "version", m.version, "name", m.name)
+	log.Log(ctx, level, "applied schema migration", "version", m.version, "name", m.name)
+	return nil
+}
+
+// Optimize merges the full-text index into one segment and refreshes the
+// query planner's statistics. Worth running after a large ingest; it takes
+// the write lock for a while (seconds per 100,000 documents).
+func (s *Store) Optimize(ctx context.Context) error {
+	if _, err := s.writer.ExecContext(ctx, "INSERT INTO documents_fts(documents_fts) VALUES('optimize')"); err != nil {
+		return fmt.Errorf("sqlite: optimize index: %w", err)
+	}
+	if _, err := s.writer.ExecContext(ctx, "PRAGMA optimize"); err != nil {
+		return fmt.Errorf("sqlite: optimize: %w", err)
+	}
 	return nil
 }
 

@@ -11,7 +11,9 @@ import (
 // SearchResponse is the JSON answer of GET /api/search (and of the CLI's
 // search --json).
 type SearchResponse struct {
-	Total  int                 `json:"total"`
+	Total int `json:"total"`
+	// Capped says counting stopped at Total: there are more matches.
+	Capped bool                `json:"capped"`
 	Limit  int                 `json:"limit"`
 	Offset int                 `json:"offset"`
 	Hits   []SearchResponseHit `json:"hits"`
@@ -55,7 +57,7 @@ func SearchJSON(res *newsgraph.SearchResult, q newsgraph.SearchQuery) SearchResp
 	if res == nil {
 		return out
 	}
-	out.Total = res.Total
+	out.Total, out.Capped = res.Total, res.Capped
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, SearchResponseHit{
 			ID:        h.ID,

@@ -25,6 +25,7 @@ type searchPage struct {
 	Searched bool
 	Error    string
 	Total    int
+	Capped   bool
 	First    int // 1-based position of the first hit shown
 	Last     int // 1-based position of the last hit shown
 	Hits     []pageHit
@@ -83,7 +84,7 @@ func (s *server) handleSearchPage(w http.ResponseWriter, r *http.Request) {
 	if res == nil {
 		res = &newsgraph.SearchResult{}
 	}
-	data.Total = res.Total
+	data.Total, data.Capped = res.Total, res.Capped
 	for _, h := range res.Hits {
 		data.Hits = append(data.Hits, pageHit{
 			ID:       h.ID,

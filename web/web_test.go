@@ -636,7 +636,7 @@ func TestDateDescription(t *testing.T) {
 
 func TestSearchJSONNil(t *testing.T) {
 	b, err := json.Marshal(SearchJSON(nil, newsgraph.SearchQuery{Limit: 20}))
-	if err != nil || string(b) != `{"total":0,"limit":20,"offset":0,"hits":[]}` {
+	if err != nil || string(b) != `{"total":0,"capped":false,"limit":20,"offset":0,"hits":[]}` {
 		t.Errorf("got %s %v", b, err)
 	}
 }

@@ -91,8 +91,8 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-func openStore(ctx context.Context, path string) (*sqlite.Store, error) {
-	st, err := sqlite.Open(ctx, path)
+func openStore(ctx context.Context, e *env, path string) (*sqlite.Store, error) {
+	st, err := sqlite.Open(ctx, path, sqlite.WithLogger(e.log))
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
@@ -118,7 +118,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openStore(ctx, e, *db)
 	if err != nil {
 		return err
 	}
@@ -175,7 +175,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	if err := web.ValidateQuery(&q); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openStore(ctx, e, *db)
 	if err != nil {
 		return err
 	}
@@ -190,7 +190,11 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(web.SearchJSON(res, q))
 	}
-	fmt.Fprintf(e.stdout, "%d result(s)\n", res.Total)
+	more := ""
+	if res.Capped {
+		more = "+"
+	}
+	fmt.Fprintf(e.stdout, "%d%s result(s)\n", res.Total, more)
 	for i, h := range res.Hits {
 		title := h.Title
 		if title == "" {
@@ -231,7 +235,7 @@ func runShow(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openStore(ctx, e, *db)
 	if err != nil {
 		return err
 	}
@@ -278,7 +282,7 @@ func runStats(ctx context.Context, e *env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openStore(ctx, e, *db)
 	if err != nil {
 		return err
 	}
@@ -327,7 +331,7 @@ func runReprocess(ctx context.Context, e *env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openStore(ctx, e, *db)
 	if err != nil {
 		return err
 	}
@@ -375,7 +379,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if *format != "jsonl" {
 		return fmt.Errorf("unknown --format %q (jsonl)", *format)
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openStore(ctx, e, *db)
 	if err != nil {
 		return err
 	}
@@ -410,7 +414,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openStore(ctx, e, *db)
 	if err != nil {
 		return err
 	}

@@ -106,7 +106,7 @@ func TestSeedEndToEnd(t *testing.T) {
 	}
 	id := res.Hits[0].ID
 
-	st, err := openStore(context.Background(), db)
+	st, err := openStore(context.Background(), &env{log: slog.New(slog.NewTextHandler(io.Discard, nil))}, db)
 	if err != nil {
 		t.Fatal(err)
 	}
