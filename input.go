@@ -171,8 +171,9 @@ type Store interface {
 	// Put stores a batch of processed inputs in one transaction and reports
 	// the outcome of each, in order.
 	Put(ctx context.Context, items []Item) ([]PutResult, error)
-	// Seen reports whether these exact input bytes were stored before (a
-	// document or a failure), so a resumed ingest can skip them.
+	// Seen reports whether these exact input bytes were stored before as a
+	// document, so a resumed ingest can skip them. (Failures are kept per
+	// input name and are retried: a newer version may read them.)
 	Seen(ctx context.Context, data []byte) (bool, error)
 	// Document returns a stored document by ID.
 	Document(ctx context.Context, id string) (*Document, error)

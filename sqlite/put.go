@@ -75,6 +75,15 @@ func (s *Store) prepare(it newsgraph.Item) (*row, error) {
 		r.path, r.record, r.format = it.Doc.Source.Path, it.Doc.Source.Record, it.Doc.Source.Format
 	}
 	sum := sha256.Sum256(raw)
+	if it.Doc == nil {
+		// A failure is keyed on where it came from as well as its bytes: two
+		// different empty (or unreadable) files are two failure rows, while
+		// the same failing input read again is still a duplicate.
+		h := sha256.New()
+		fmt.Fprintf(h, "failure\x00%s\x00%d\x00", r.path, r.record)
+		h.Write(raw)
+		copy(sum[:], h.Sum(nil))
+	}
 	r.sum = sum[:]
 	r.size = len(raw)
 	r.data = s.enc.EncodeAll(raw, make([]byte, 0, len(raw)/2+64))
