@@ -22,6 +22,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 )
 
@@ -67,7 +68,16 @@ func usage(w io.Writer) {
 	fmt.Fprintf(w, "\nRun 'newsgraph COMMAND --help' for a command's flags. The database is --db, $NEWSGRAPH_DB or ./newsgraph.db.\n")
 }
 
+// batchGCPercent is the garbage collector's target for newsgraph's batch
+// work (unless GOGC is set): the live heap of an ingest is small and
+// short-lived garbage is plenty, so collecting less often buys 10-20%
+// throughput for a few hundred megabytes at most.
+const batchGCPercent = 400
+
 func main() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(batchGCPercent)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	e := &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv,
 		log: slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))}
