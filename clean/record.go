@@ -71,6 +71,7 @@ func (c *Cleaner) CleanRecord(text string, src newsgraph.Source) *newsgraph.Docu
 		c.classify(l, ref)
 	}
 
+	markLabelled(lines)
 	start, end := mainRegion(lines)
 	v := make([]verdict, len(lines))
 	c.judgeRegion(lines, v, start, end)
@@ -138,6 +139,18 @@ func (c *Cleaner) CleanRecord(text string, src newsgraph.Source) *newsgraph.Docu
 	}
 	doc.Published = c.recordDate(h, lines, v, doc)
 	return doc
+}
+
+// markLabelled marks the headline a "read more" label introduces on the
+// next line as related, before anything looks for the page's headline.
+func markLabelled(lines []*line) {
+	for i := 0; i+1 < len(lines); i++ {
+		n := lines[i+1]
+		if lines[i].label && n.kind == "" && !n.label && !n.labelHead && !n.speaker && !n.body && n.words >= 3 {
+			n.kind = newsgraph.KindRelated
+			n.score = -0.6
+		}
+	}
 }
 
 // mainRegion finds the span of lines with the largest total body score: the
@@ -377,7 +390,7 @@ func (c *Cleaner) findTitle(hl *line, lines []*line, v []verdict, start, end int
 		switch {
 		case idx < 0:
 			score += 0.3
-		case idx < start && start-idx <= 8:
+		case idx < start && start-idx <= 12:
 			score += 0.15
 		case idx >= end && idx-end <= 2:
 			score += 0.1
