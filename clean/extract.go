@@ -92,6 +92,12 @@ func (e *Extractor) extractHTML(ctx context.Context, in *newsgraph.Input, html s
 	}
 	doc.Source.Path, doc.Source.Record = in.Path, in.Record
 	doc.Source.Format = in.Format
+	// The page's headline repeated as the body's first block is the title,
+	// not article text.
+	if len(doc.Paragraphs) > 1 && doc.Title != nil && normalize(doc.Paragraphs[0]) == normalize(*doc.Title) {
+		doc.Boilerplate = append([]newsgraph.BoilerplateLine{{Text: doc.Paragraphs[0], Kind: newsgraph.KindTitle}}, doc.Boilerplate...)
+		doc.Paragraphs = doc.Paragraphs[1:]
+	}
 	e.textDate(doc, in.Hints.URL)
 	return doc, nil
 }
