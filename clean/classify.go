@@ -53,7 +53,7 @@ func (c *Cleaner) classify(l *line, ref pubdate.Date) {
 	switch {
 	case l.kind == newsgraph.KindAdvertisement || l.kind == newsgraph.KindMarkup:
 		l.score = -0.2 // interstitials: they sit between paragraphs of the article
-	case l.kind == newsgraph.KindCaption || l.kind == newsgraph.KindCookie || l.label || l.labelHead:
+	case l.kind == newsgraph.KindCaption || l.kind == newsgraph.KindCookie || l.clock || l.label || l.labelHead:
 		l.score = -0.6
 	case l.kind != "":
 		l.score = -2.5
@@ -65,6 +65,8 @@ func (c *Cleaner) classify(l *line, ref pubdate.Date) {
 		l.score = -0.6
 	case l.terminal && l.words >= 4:
 		l.score = 0.4
+	case l.terminal && !strings.HasSuffix(l.text, ":"):
+		l.score = 0.1 // "My pleasure." "He declined."
 	case l.words <= 2 && !l.terminal:
 		l.score = -1.2
 	default:
@@ -104,6 +106,11 @@ func (c *Cleaner) matchCues(l *line, ref pubdate.Date) {
 				return
 			}
 		}
+	}
+	if l.words <= 4 && clockTime.MatchString(l.text) {
+		l.kind = newsgraph.KindTimestamp
+		l.clock = true // a live blog's entry time: sits between paragraphs
+		return
 	}
 	if _, isTS := pubdate.Timestamp(unsquash(l.text), ref); isTS || l.words <= 8 && relativeTime.MatchString(l.text) {
 		l.kind = newsgraph.KindTimestamp
@@ -157,6 +164,10 @@ func (c *Cleaner) matchCues(l *line, ref pubdate.Date) {
 	}
 	if isCounterLine(l.text) {
 		l.kind = newsgraph.KindShare
+		return
+	}
+	if l.words <= 7 && strings.Contains(l.text, ",") && (strings.HasSuffix(l.lower, " news.") || strings.HasSuffix(l.lower, " news")) {
+		l.kind = newsgraph.KindByline // a reporter's sign-off: "Jane Doe, Example News."
 		return
 	}
 	if isEmailOrURL(l.text) {
@@ -266,8 +277,8 @@ func isSpeakerLabel(s string) bool {
 	}
 	if strings.HasPrefix(s, "[") {
 		end := strings.IndexByte(s, ']')
-		if end > 0 && end < 40 {
-			return true
+		if end > 0 && end < 40 && (strings.TrimSpace(s[end+1:]) == "" || strings.HasSuffix(s, ":")) {
+			return true // "[Reporter]", "[Soundbite] Name (Role):"
 		}
 	}
 	if i := strings.IndexAny(s, ":："); i > 0 && i < 60 {
@@ -433,3 +444,7 @@ func tail(s string, n int) string {
 
 // adSize matches ad-slot placeholders: "300x250 Ad", "728x90".
 var adSize = regexp.MustCompile(`(?i)^\d{2,4}\s?[x×]\s?\d{2,4}(?:\s?(?:ad|ads|advertisement|banner))?$`)
+
+// clockTime matches a time of day alone, as live blogs stamp their entries:
+// "14.02 BST", "9:30 a.m. ET", "20:05".
+var clockTime = regexp.MustCompile(`(?i)^\d{1,2}[.:h]\d{2}(?:\s?(?:am|pm|a\.m\.|p\.m\.))?(?:\s?(?:gmt|bst|utc|cet|cest|est|edt|cst|cdt|pst|pdt|et|pt|ist|kst|jst|wib|msk|hkt|sgt|aest|aedt)(?:[+-]\d{1,2})?)?$`)

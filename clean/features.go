@@ -43,6 +43,7 @@ type line struct {
 	label      bool   // a "read more" label on its own line
 	labelHead  bool   // a label followed by its headline on the same line
 	timestamp  bool
+	clock      bool // a time of day alone (live-blog entry stamp)
 	speaker    bool // a transcript speaker label
 	terminal   bool // ends like a sentence
 	question   bool // ends with a question mark

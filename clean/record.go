@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/pubdate"
@@ -209,6 +210,12 @@ func (c *Cleaner) judgeRegion(lines []*line, v []verdict, start, end int) {
 			v[i] = verdict{body: true}
 		}
 	}
+	// A pull quote repeats words of a paragraph between quotation marks.
+	for i := start; i < end; i++ {
+		if v[i].body && isPullQuote(lines, v, i, start, end) {
+			v[i] = verdict{kind: newsgraph.KindOther}
+		}
+	}
 	// Repeated lines inside the body (a caption printed twice, a paragraph
 	// duplicated by the crawler) are kept once.
 	seen := map[string]bool{}
@@ -221,6 +228,27 @@ func (c *Cleaner) judgeRegion(lines []*line, v []verdict, start, end int) {
 		}
 		seen[lines[i].text] = true
 	}
+}
+
+// isPullQuote reports a line that is only a quotation whose words appear,
+// in order, inside another body paragraph.
+func isPullQuote(lines []*line, v []verdict, i, start, end int) bool {
+	l := lines[i]
+	if l.words < 4 || l.words > 30 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(l.text)
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(l.text, "."))
+	if !strings.ContainsRune("\"“„«‘'「", first) || !strings.ContainsRune("\"”“»’'」", last) {
+		return false
+	}
+	q := l.norm()
+	for j := start; j < end; j++ {
+		if j != i && v[j].body && len(lines[j].norm()) > len(q) && strings.Contains(lines[j].norm(), q) {
+			return true
+		}
+	}
+	return false
 }
 
 // prevBodyLine looks back past furniture lines for a body paragraph.
