@@ -21,7 +21,7 @@ var (
 	forumCues = []string{"posts:", "joined:", "reply with quote", "quote", "re:", "posted by", "thread starter", "member since", "registered user",
 		"report post", "#1", "#2", "#3", "likes received", "forum", "topic starter", "new member", "senior member", "replies:", "views:",
 		"beiträge:", "mitglied seit", "mensajes:", "registrado:", "сообщений:", "регистрация:", "답글", "回复", "楼主", "返信"}
-	searchCues = []string{"search results", "results for", "sort by", "showing results", "no results found", "filter by", "refine your search",
+	searchCues = []string{"recent searches", "clear history", "clear search history", "검색기록", "최근 검색어", "검색기록 지우기", "historial de búsqueda", "search results", "results for", "sort by", "showing results", "no results found", "filter by", "refine your search",
 		"résultats de recherche", "suchergebnisse", "resultados de búsqueda", "результаты поиска", "hasil pencarian", "검색결과", "搜索结果", "検索結果"}
 	faqCues = []string{"frequently asked questions", "faq", "faqs", "help center", "help centre", "how can we help", "contact support", "was this article helpful",
 		"questions fréquentes", "häufig gestellte fragen", "preguntas frecuentes", "perguntas frequentes", "часто задаваемые вопросы", "자주 묻는 질문", "常见问题", "よくある質問"}
@@ -117,7 +117,7 @@ func (c *Cleaner) isArticle(lines []*line, v []verdict, doc *newsgraph.Document,
 			continue
 		}
 		for _, t := range teaserTails {
-			if l.words > 4 && strings.HasSuffix(strings.ToLower(tail(l.text, 40)), t) {
+			if l.words > 4 && strings.HasSuffix(strings.TrimRight(strings.ToLower(tail(l.text, 40)), ".…»>› "), t) {
 				tails++
 				break
 			}

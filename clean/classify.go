@@ -39,10 +39,20 @@ func (c *Cleaner) classify(l *line, ref pubdate.Date) {
 		l.cue = normCue(l.text)
 	}
 
-	// Sentence-like and headline-like shapes.
-	long := l.words >= 25 || (l.cjk && l.runes >= 60)
-	l.body = (l.terminal && (l.words >= 8 || (l.cjk && l.runes >= 20))) || long
-	l.headline = !l.body && l.words >= 3 && l.words <= 30 && l.runes <= 220 && (!l.terminal || l.question || strings.HasSuffix(l.text, "…"))
+	// Sentence-like and headline-like shapes. A headline is one sentence and
+	// short; a line with a sentence break inside, or of more than twenty
+	// words, reads as prose even without a closing full stop (an excerpt cut
+	// off, a paragraph ending in a link).
+	long := l.words > 20 && !hasTitleSeparator(l.text) || l.words >= 30 || (l.cjk && l.runes >= 60)
+	prose := l.words >= 14 && hasSentenceBreak(l.text)
+	l.body = (l.terminal && (l.words >= 8 || (l.cjk && l.runes >= 20))) || long || prose
+	l.headline = !l.body && l.words >= 3 && l.runes <= 220 && (!l.terminal || l.question || strings.HasSuffix(l.text, "…"))
+	l.bullet = isBullet(l.text) && l.words >= 4
+	if l.bullet && (l.terminal || l.words >= 12) {
+		l.headline = false // a list item of the text, not a list of headlines
+	} else {
+		l.bullet = false
+	}
 
 	if l.runes <= 220 || l.words <= 40 {
 		c.matchCues(l, ref)
@@ -61,6 +71,8 @@ func (c *Cleaner) classify(l *line, ref pubdate.Date) {
 		l.score = 0.5
 	case l.body:
 		l.score = 1 + min(float64(l.runes)/150, 2.5)
+	case l.bullet:
+		l.score = 0.3 // list items belong to the text around them
 	case l.headline:
 		l.score = -0.6
 	case l.terminal && l.words >= 4:
@@ -164,6 +176,10 @@ func (c *Cleaner) matchCues(l *line, ref pubdate.Date) {
 	}
 	if isCounterLine(l.text) {
 		l.kind = newsgraph.KindShare
+		return
+	}
+	if l.words <= 30 && (deskNote.MatchString(l.text) || feedFooter.MatchString(l.text)) {
+		l.kind = newsgraph.KindCredit
 		return
 	}
 	if l.words <= 7 && strings.Contains(l.text, ",") && (strings.HasSuffix(l.lower, " news.") || strings.HasSuffix(l.lower, " news")) {
@@ -284,7 +300,7 @@ func isSpeakerLabel(s string) bool {
 	if i := strings.IndexAny(s, ":："); i > 0 && i < 60 {
 		head := s[:i]
 		words := strings.Fields(head)
-		if len(words) >= 1 && len(words) <= 6 && !strings.ContainsAny(head, ".,;") {
+		if len(words) >= 1 && len(words) <= 6 && !strings.ContainsAny(head, ",;") && onlyInitialDots(words) {
 			upper := isUpperLine(head)
 			titled := true
 			for _, w := range words {
@@ -448,3 +464,68 @@ var adSize = regexp.MustCompile(`(?i)^\d{2,4}\s?[x×]\s?\d{2,4}(?:\s?(?:ad|ads|a
 // clockTime matches a time of day alone, as live blogs stamp their entries:
 // "14.02 BST", "9:30 a.m. ET", "20:05".
 var clockTime = regexp.MustCompile(`(?i)^\d{1,2}[.:h]\d{2}(?:\s?(?:am|pm|a\.m\.|p\.m\.))?(?:\s?(?:gmt|bst|utc|cet|cest|est|edt|cst|cdt|pst|pdt|et|pt|ist|kst|jst|wib|msk|hkt|sgt|aest|aedt)(?:[+-]\d{1,2})?)?$`)
+
+// hasSentenceBreak reports a sentence end inside the line: a full stop after
+// a lower-case word, then a capital ("… on Tuesday. Officials said"), not
+// after a short abbreviation or initial.
+func hasSentenceBreak(s string) bool {
+	for i := 1; i+2 < len(s); i++ {
+		c := s[i]
+		if c != '.' || s[i+1] != ' ' {
+			continue // headlines may hold "?", "!" and ":" inside
+		}
+		if p, _ := utf8.DecodeLastRuneInString(s[:i]); !unicode.IsLower(p) && !unicode.IsDigit(p) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[i+2:])
+		if !unicode.IsUpper(r) && r != '"' && r != '\u201c' {
+			continue
+		}
+		// The word before: "Mr.", "U.S.", "Jan." and initials don't end sentences.
+		j := strings.LastIndexByte(s[:i], ' ') + 1
+		word := s[j:i]
+		if len(word) <= 3 || strings.Contains(word, ".") {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// isBullet reports a list item: "• text", "- text", "* text", "1. text".
+func isBullet(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	switch r {
+	case '•', '●', '▪', '◦', '‣', '·', '-', '–', '*', '■', '□', '◆', '▶':
+		return len(s) > size && s[size] == ' '
+	}
+	if i := strings.IndexAny(s, ".)"); i > 0 && i <= 2 && isLoneNumber(s[:i]) && len(s) > i+1 && s[i+1] == ' ' {
+		return true
+	}
+	return false
+}
+
+// onlyInitialDots allows full stops in a speaker label only after initials
+// ("Ю. Грымов:", "J. Smith:").
+func onlyInitialDots(words []string) bool {
+	for _, w := range words {
+		if strings.Contains(w, ".") && utf8.RuneCountInString(strings.TrimRight(w, ".")) > 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// deskNote matches wire desk notes: "(ATTN: ADDS more info in paras 6, 10)",
+// "(EDS: …)", "(CORRECTS spelling …)", "(UPDATES with …)".
+var deskNote = regexp.MustCompile(`^[(\[](?:ATTN|EDS|EDITORS|CORRECTS?|UPDATES?|RECASTS?|ADDS|REFILE|REPEATS|FIXES|WRITETHRU)\b[^)\]]*[)\]]$`)
+
+// feedFooter matches the line feeds and blog engines append: "The post X
+// appeared first on Y.", "La entrada X se publicó primero en Y."
+var feedFooter = regexp.MustCompile(`(?i)^(?:the post|la entrada|der beitrag|l['’]article|o post|il post|la publicación|запись)\b.{0,300}\b(?:appeared first on|se publicó primero en|erschien zuerst auf|est apparu en premier sur|apareceu primeiro em|è apparso per la prima volta su|впервые появилась)`)
+
+// hasTitleSeparator reports " - ", " | " and the like, which join a headline
+// to its outlet's name.
+func hasTitleSeparator(s string) bool {
+	return strings.Contains(s, " | ") || strings.Contains(s, " - ") || strings.Contains(s, " – ") || strings.Contains(s, " — ")
+}

@@ -44,6 +44,7 @@ type line struct {
 	labelHead  bool   // a label followed by its headline on the same line
 	timestamp  bool
 	clock      bool // a time of day alone (live-blog entry stamp)
+	bullet     bool // a list item
 	speaker    bool // a transcript speaker label
 	terminal   bool // ends like a sentence
 	question   bool // ends with a question mark

@@ -3,6 +3,7 @@ package clean
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph"
 )
@@ -109,7 +110,10 @@ var cues = []cue{
 	{newsgraph.KindPaywall, false, "log in to continue"}, {newsgraph.KindPaywall, false, "you have reached your"}, {newsgraph.KindPaywall, false, "you've reached your"},
 	{newsgraph.KindPaywall, false, "free articles"}, {newsgraph.KindPaywall, false, "unlock this article"}, {newsgraph.KindPaywall, false, "become a member"},
 	{newsgraph.KindPaywall, false, "subscribers only"}, {newsgraph.KindPaywall, false, "for subscribers only"}, {newsgraph.KindPaywall, false, "start your free trial"},
-	{newsgraph.KindPaywall, false, "abonnez-vous"}, {newsgraph.KindPaywall, false, "réservé aux abonnés"}, {newsgraph.KindPaywall, false, "cet article est réservé"},
+	{newsgraph.KindPaywall, false, "abonnez-vous"}, {newsgraph.KindPaywall, false, "article réservé aux abonnés"}, {newsgraph.KindShare, true, "email this article"},
+	{newsgraph.KindShare, true, "print this article"}, {newsgraph.KindShare, true, "share this article"}, {newsgraph.KindByline, false, "article rédigé par"},
+	{newsgraph.KindByline, false, "rédigé par"}, {newsgraph.KindByline, false, "verfasst von"}, {newsgraph.KindByline, false, "escrito por"}, {newsgraph.KindByline, false, "scritto da"},
+	{newsgraph.KindByline, false, "об авторе"}, {newsgraph.KindByline, false, "thread starter"}, {newsgraph.KindByline, false, "started by"}, {newsgraph.KindByline, false, "about the author"}, {newsgraph.KindByline, false, "à propos de l'auteur"}, {newsgraph.KindPaywall, false, "réservé aux abonnés"}, {newsgraph.KindPaywall, false, "cet article est réservé"},
 	{newsgraph.KindPaywall, false, "il vous reste"}, {newsgraph.KindPaywall, false, "jetzt abonnieren"}, {newsgraph.KindPaywall, false, "weiterlesen mit"}, {newsgraph.KindPaywall, false, "lesen sie jetzt weiter"}, {newsgraph.KindPaywall, false, "bereits abonnent"},
 	{newsgraph.KindPaywall, true, "jetzt testen"}, {newsgraph.KindPaywall, false, "déjà abonné"}, {newsgraph.KindPaywall, false, "ya eres suscriptor"}, {newsgraph.KindPaywall, false, "già abbonato"}, {newsgraph.KindPaywall, false, "dieser artikel ist nur für"},
 	{newsgraph.KindPaywall, false, "suscríbete"}, {newsgraph.KindPaywall, false, "solo para suscriptores"}, {newsgraph.KindPaywall, false, "exclusivo para suscriptores"},
@@ -160,7 +164,7 @@ var cues = []cue{
 	{newsgraph.KindTags, false, "tagged with"}, {newsgraph.KindTags, false, "filed under"}, {newsgraph.KindTags, false, "filed in"}, {newsgraph.KindTags, false, "categories:"},
 	{newsgraph.KindTags, false, "category:"}, {newsgraph.KindTags, false, "mots-clés"}, {newsgraph.KindTags, false, "mots clés"}, {newsgraph.KindTags, false, "schlagwörter"},
 	{newsgraph.KindTags, false, "themen:"}, {newsgraph.KindTags, false, "etiquetas:"}, {newsgraph.KindTags, false, "temas:"}, {newsgraph.KindTags, false, "tag:"},
-	{newsgraph.KindTags, false, "теги:"}, {newsgraph.KindTags, false, "теги"}, {newsgraph.KindTags, false, "метки:"}, {newsgraph.KindTags, false, "теми:"}, {newsgraph.KindTags, false, "태그"},
+	{newsgraph.KindTags, false, "теги:"}, {newsgraph.KindTags, false, "тэги:"}, {newsgraph.KindTags, false, "тэги"}, {newsgraph.KindTags, false, "теги"}, {newsgraph.KindTags, false, "теги"}, {newsgraph.KindTags, false, "метки:"}, {newsgraph.KindTags, false, "теми:"}, {newsgraph.KindTags, false, "태그"},
 	{newsgraph.KindTags, false, "#태그"}, {newsgraph.KindTags, false, "标签："}, {newsgraph.KindTags, false, "标签:"}, {newsgraph.KindTags, false, "关键词："}, {newsgraph.KindTags, false, "タグ"},
 	{newsgraph.KindTags, false, "etiketler:"}, {newsgraph.KindTags, false, "từ khóa:"}, {newsgraph.KindTags, false, "tag terkait"}, {newsgraph.KindTags, false, "topik:"},
 	{newsgraph.KindTags, false, "الكلمات المفتاحية"}, {newsgraph.KindTags, false, "وسوم"},
@@ -206,11 +210,11 @@ var containsCues = []cue{
 
 // captionAgencies open the parenthesised credit that ends a photo caption:
 // "(AP Photo/Name)", "(Yonhap)", "(File photo)".
-var captionAgencies = []string{"ap", "afp", "reuters", "yonhap", "epa", "getty", "xinhua", "ani", "pti", "ians", "bloomberg", "file", "photo", "photos",
+var captionAgencies = []string{"archivbild", "archiv", "foto de archivo", "photo d'archives", "foto d'archivio", "архивное фото", "ap", "afp", "reuters", "yonhap", "epa", "getty", "xinhua", "ani", "pti", "ians", "bloomberg", "file", "photo", "photos",
 	"foto", "pool", "handout", "supplied", "screenshot", "screengrab", "courtesy", "kyodo", "jiji", "anadolu", "efe", "ansa", "dpa", "sputnik", "tass", "ria", "imago", "picture"}
 
 // captionLabels name a photo credit before a colon: "Photo: X", "Bild: Y".
-var captionLabels = []string{"photo", "photos", "photograph", "picture", "image", "pic", "foto", "fotos", "bild", "фото", "사진", "图片", "写真", "صورة",
+var captionLabels = []string{"ảnh", "foto:", "photo", "photos", "photograph", "picture", "image", "pic", "foto", "fotos", "bild", "фото", "사진", "图片", "写真", "صورة",
 	"credit", "credits", "crédit", "crédito", "photo credit", "image credit", "photo by", "image source", "courtesy", "fuente", "quelle"}
 
 // captionStock are picture agencies named in credit tails without brackets.
@@ -229,8 +233,8 @@ func captionCredit(s string) bool {
 			if inner == "" {
 				return false
 			}
-			if strings.Contains(inner, "/") && len(inner) < 120 && !strings.Contains(inner, "://") {
-				return true
+			if strings.Contains(inner, "/") && len(inner) < 120 && !strings.Contains(inner, "://") && letterCount(inner) >= 2 && !isDateWords(inner) {
+				return true // "(AP Photo/Jane Doe)", not "(11/12/2024)"
 			}
 			for _, a := range captionAgencies {
 				if strings.HasPrefix(inner, a) && (len(inner) == len(a) || !isLetterByte(inner[len(a)])) {
@@ -248,6 +252,9 @@ func captionCredit(s string) bool {
 			}
 		}
 	}
+	if i := strings.LastIndex(lower, "photo by "); i >= 0 && len(lower)-i <= 45 {
+		return true // "… on Thursday. Photo by Yonhap"
+	}
 	if i := strings.LastIndex(lower, "photo "); i >= 0 && len(lower)-i <= 10 && isLoneNumber(strings.TrimSpace(lower[i+6:])) {
 		return true // "… - Photo 1."
 	}
@@ -258,6 +265,28 @@ func captionCredit(s string) bool {
 		}
 	}
 	return false
+}
+
+func letterCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// isDateWords reports bracket contents that are a date with a weekday or
+// month name ("rabu, 11/12/2024"), not a credit.
+func isDateWords(s string) bool {
+	digits := 0
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			digits++
+		}
+	}
+	return digits >= 4 && letterCount(s) <= 10
 }
 
 func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }

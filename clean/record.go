@@ -189,7 +189,7 @@ func (c *Cleaner) judgeRegion(lines []*line, v []verdict, start, end int) {
 			}
 		case l.labelHead:
 			v[i] = verdict{kind: newsgraph.KindRelated}
-		case l.body || l.speaker:
+		case l.body || l.speaker || l.bullet:
 			v[i] = verdict{body: true}
 		case l.terminal && !l.question && l.words <= 3 && prevBodyLine(lines, i-1, start):
 			v[i] = verdict{body: true} // "My pleasure." "He declined."
@@ -630,22 +630,39 @@ func (c *Cleaner) recordDate(h header, lines []*line, v []verdict, doc *newsgrap
 	// Timestamp lines. A listing page (not an article) carries its items'
 	// timestamps, not its own: there the timestamps count only when they all
 	// agree, or on a forum page, whose first post dates it.
-	var stamps []pubdate.Date
+	type stamp struct {
+		d       pubdate.Date
+		idx     int
+		updated bool
+	}
+	var stamps []stamp
 	for i, l := range lines {
 		if !l.timestamp || v[i].body {
 			continue
 		}
 		if d, ok := pubdate.Timestamp(unsquash(l.text), ref); ok && !d.IsZero() {
-			stamps = append(stamps, d)
+			stamps = append(stamps, stamp{d, i, isUpdateLine(l.lower)})
 		}
 	}
 	sameDay := len(stamps) > 0
-	for _, d := range stamps {
-		sameDay = sameDay && d.String() == stamps[0].String()
+	for _, st := range stamps {
+		sameDay = sameDay && st.d.String() == stamps[0].d.String()
 	}
 	forum := !doc.IsArticle && countCues(lines, forumCues, false) >= 4
 	if len(stamps) > 0 && (doc.IsArticle || sameDay || forum) {
-		set(stamps[0], newsgraph.OriginTimestamp)
+		// The article's own timestamp sits nearest above its text; a date
+		// bar higher up is the site's "today", and an "updated" line is
+		// later than the publication.
+		best := stamps[0]
+		if doc.IsArticle {
+			first := firstBodyLine(v)
+			for _, st := range stamps {
+				if st.idx < first && !st.updated {
+					best = st
+				}
+			}
+		}
+		set(best.d, newsgraph.OriginTimestamp)
 		found = true
 	}
 	// Short furniture lines near the top that hold a full date ("All News
@@ -716,4 +733,26 @@ func countKind(lines []newsgraph.BoilerplateLine, kind string) int {
 		}
 	}
 	return n
+}
+
+func firstBodyLine(v []verdict) int {
+	for i := range v {
+		if v[i].body {
+			return i
+		}
+	}
+	return len(v)
+}
+
+// updateLabels open the "last updated" timestamp lines.
+var updateLabels = []string{"updated", "last updated", "update:", "actualizado", "mis à jour", "mise à jour", "aktualisiert", "atualizado", "aggiornato",
+	"обновлено", "оновлено", "수정", "更新", "diperbarui", "güncellendi", "cập nhật"}
+
+func isUpdateLine(lower string) bool {
+	for _, u := range updateLabels {
+		if strings.HasPrefix(lower, u) {
+			return true
+		}
+	}
+	return false
 }

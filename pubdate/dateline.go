@@ -288,6 +288,13 @@ func latinDateline(ts []token) (m dmatch, end int, ok bool) {
 			return m, j, j+1 < len(ts)
 		case t.kind == tPunct && t.r == '.' && slashAgency:
 			return m, j, j+1 < len(ts)
+		case t.kind == tPunct && t.r == '.' && agency && at(ts, j+1).kind == tPunct && isDash(at(ts, j+1).r):
+			// Spanish agency style: "Madrid, 24 ene (EFE).- …"
+			end = j + 1
+			for at(ts, end+1).kind == tPunct && isDash(at(ts, end+1).r) && !at(ts, end+1).space {
+				end++
+			}
+			return m, end, end+1 < len(ts)
 		case t.kind == tPunct && (t.r == '(' || t.r == '/') && !agency:
 			k, ok := agencyAt(ts, j)
 			if !ok || !allUpper && !wireName(ts[j+1:k]) {

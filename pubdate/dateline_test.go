@@ -18,6 +18,7 @@ func TestDateline(t *testing.T) {
 		{"WASHINGTON, Nov 15 (Reuters) - The U.S. Senate …", ref, "2022-11-15", "The U.S. Senate …", true},
 		{"MOSCOW, 15 November 2022 (AFP) - Russia said …", ref, "2022-11-15", "Russia said …", true},
 		{"SEOUL, Nov. 15 (Yonhap) -- North Korea fired …", ref, "2022-11-15", "North Korea fired …", true},
+		{"Madrid, 24 ene (EFE).- El Gobierno aprobó hoy …", ref, "2022-01-24", "El Gobierno aprobó hoy …", true},
 		{"BEIJING, Nov. 15 (Xinhua) -- Chinese President Xi Jinping …", ref, "2022-11-15", "Chinese President Xi Jinping …", true},
 		{"NEW YORK, Nov. 15, 2022 /PRNewswire/ -- Acme Corp. today announced …", ref, "2022-11-15", "Acme Corp. today announced …", true},
 		{"SAN FRANCISCO--(BUSINESS WIRE)--Acme Corp. today announced …", ref, "", "Acme Corp. today announced …", false},
