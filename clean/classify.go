@@ -186,6 +186,10 @@ func (c *Cleaner) matchCues(l *line, ref pubdate.Date) {
 		l.kind = newsgraph.KindByline // a reporter's sign-off: "Jane Doe, Example News."
 		return
 	}
+	if repeatsName(l.text) {
+		l.kind = newsgraph.KindByline // an author card: "Jane Doe Jane Doe Her latest column…"
+		return
+	}
 	if isEmailOrURL(l.text) {
 		l.kind = newsgraph.KindByline
 		return
@@ -528,4 +532,27 @@ var feedFooter = regexp.MustCompile(`(?i)^(?:the post|la entrada|der beitrag|l['
 // to its outlet's name.
 func hasTitleSeparator(s string) bool {
 	return strings.Contains(s, " | ") || strings.Contains(s, " - ") || strings.Contains(s, " – ") || strings.Contains(s, " — ")
+}
+
+// repeatsName reports a line opening with the same two or three capitalised
+// words twice, as author cards and teaser boxes render a name.
+func repeatsName(s string) bool {
+	f := strings.Fields(s)
+	for n := 2; n <= 3; n++ {
+		if len(f) < 2*n {
+			continue
+		}
+		same := true
+		for i := 0; i < n; i++ {
+			r, _ := utf8.DecodeRuneInString(f[i])
+			if f[i] != f[n+i] || !unicode.IsUpper(r) {
+				same = false
+				break
+			}
+		}
+		if same {
+			return true
+		}
+	}
+	return false
 }
