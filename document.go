@@ -343,19 +343,22 @@ func DocumentID(paragraphs []string, title *string) string {
 	h := sha256.New()
 	n := 0
 	for _, p := range paragraphs {
-		if w := normalizeForID(p); w != "" {
+		if w := NormalizeText(p); w != "" {
 			h.Write([]byte(w))
 			h.Write([]byte{'\n'})
 			n++
 		}
 	}
 	if n == 0 {
-		h.Write([]byte("title:" + normalizeForID(deref(title))))
+		h.Write([]byte("title:" + NormalizeText(deref(title))))
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
-func normalizeForID(s string) string {
+// NormalizeText is the form in which texts are compared across newsgraph
+// (document IDs, repeated lines, quotes): Unicode NFKC, lower case, letters,
+// digits and combining marks only, one space between words.
+func NormalizeText(s string) string {
 	s = norm.NFKC.String(s)
 	var b strings.Builder
 	space := false

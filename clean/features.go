@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"github.com/newsgraph/newsgraph"
 	"html"
 	"strings"
 	"unicode"
@@ -187,23 +188,7 @@ func isUpperLine(s string) bool {
 
 // normalize lower-cases s and keeps letters and digits, one space between
 // words: the form lines are compared in.
-func normalize(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(unicode.ToLower(r))
-		} else {
-			space = true
-		}
-	}
-	return b.String()
-}
+func normalize(s string) string { return newsgraph.NormalizeText(s) }
 
 // stopwords are frequent function words of the languages news comes in most;
 // they are left out when lines are compared by content.

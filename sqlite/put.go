@@ -12,7 +12,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 
 	"github.com/newsgraph/newsgraph"
 )
@@ -612,20 +611,7 @@ func (w *writeTx) deleteDoc(ctx context.Context, id string) error {
 // quoteKey is the cross-outlet key of a quote: a hash of its text in lower
 // case, letters and digits only, one space between words.
 func quoteKey(text string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range text {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(unicode.ToLower(r))
-		} else {
-			space = true
-		}
-	}
-	sum := sha256.Sum256([]byte(b.String()))
+	sum := sha256.Sum256([]byte(newsgraph.NormalizeText(text)))
 	return hex.EncodeToString(sum[:8])
 }
 
