@@ -337,21 +337,15 @@ func runReprocess(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 	ex := clean.NewExtractor()
-	var inputs []newsgraph.StoredInput
-	// Collect first: the store streams from a read transaction, and Replace writes.
-	if err := st.Inputs(ctx, func(si *newsgraph.StoredInput) error {
-		inputs = append(inputs, *si)
-		return nil
-	}); err != nil {
-		return err
-	}
 	done, failed := 0, 0
-	for _, si := range inputs {
+	// The store pages through its inputs without holding a transaction
+	// open, so each re-extraction can be written as it is made.
+	err = st.Inputs(ctx, func(si *newsgraph.StoredInput) error {
 		in := si.Input
-		var it newsgraph.Item
 		if len(in.Data) == 0 && si.Reason != "" {
-			continue // nothing was read; nothing to retry
+			return nil // nothing was read; nothing to retry
 		}
+		var it newsgraph.Item
 		doc, err := ex.Extract(ctx, &in)
 		if err != nil {
 			it = newsgraph.Item{Input: &in, Failure: &newsgraph.Failure{Path: in.Path, Record: in.Record, Format: in.Format, Reason: err.Error(), Data: in.Data}}
@@ -363,6 +357,10 @@ func runReprocess(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("replace input %d: %w", si.ID, err)
 		}
 		done++
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	fmt.Fprintf(e.stdout, "reprocess: %d input(s) re-extracted with %s, %d failed\n", done, newsgraph.ExtractorName(), failed)
 	return nil
