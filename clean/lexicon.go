@@ -258,6 +258,9 @@ func captionCredit(s string) bool {
 	if i := strings.LastIndex(lower, "photo "); i >= 0 && len(lower)-i <= 10 && isLoneNumber(strings.TrimSpace(lower[i+6:])) {
 		return true // "… - Photo 1."
 	}
+	if agencySlashName.MatchString(tail(s, 60)) {
+		return true // "… in Bogotá. EFE/Carlos Ortega"
+	}
 	t := tail(lower, 60)
 	for _, a := range captionStock {
 		if strings.Contains(t, a) {
@@ -288,6 +291,9 @@ func isDateWords(s string) bool {
 	}
 	return digits >= 4 && letterCount(s) <= 10
 }
+
+// agencySlashName matches a photo credit "AGENCY/Firstname Lastname" ending a line.
+var agencySlashName = regexp.MustCompile(`(?:^|[\s.])(?:[A-Z]{2,8}|Reuters|Getty Images|Yonhap|Xinhua)\s?/\s?\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+){0,3}$`)
 
 func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 

@@ -553,11 +553,17 @@ func (c *Cleaner) pageHeading(lines []*line, v []verdict) string {
 	return ""
 }
 
-// stripOutlet removes outlet, section and tagline suffixes: "Title -
-// Outlet", "Title | Section", "Title — OUTLET - Independent news for the
-// region". A suffix goes when it is short and is a name (no lower-case
-// word) or shares little with the story.
+// stripOutlet removes outlet, section and tagline suffixes and section
+// prefixes: "Title - Outlet", "Title | Section", "Title — OUTLET - Independent
+// news for the region", "Opinion | Title". A suffix goes when it is short and
+// either a name (no lower-case word) or shares nothing with the story; a
+// headline's own second half ("… – Naturschützer zählen Rekord") shares
+// words with the lead and stays.
 func stripOutlet(s string, lead words) string {
+	if head, rest, ok := strings.Cut(s, " | "); ok && len(strings.Fields(head)) <= 2 && len(strings.Fields(rest)) >= 4 &&
+		(vocabularyShare(strings.ToLower(head), sectionWords) >= 0.5 || !hasLowerWord(head)) {
+		s = rest // "Opinion | …", "World | …"
+	}
 	for {
 		cut := -1
 		var tail string
@@ -573,7 +579,7 @@ func stripOutlet(s string, lead words) string {
 		if n := len(strings.Fields(tail)); n == 0 || n > 6 || len(strings.Fields(head)) < 3 {
 			return s
 		}
-		if hasLowerWord(tail) && (lead == nil || overlap(wordSet(tail), lead) >= 0.34) {
+		if hasLowerWord(tail) && (lead == nil || shared(wordSet(tail), lead) > 0) {
 			return s
 		}
 		s = strings.TrimSpace(head)
@@ -636,8 +642,12 @@ func (c *Cleaner) recordDate(h header, lines []*line, v []verdict, doc *newsgrap
 		updated bool
 	}
 	var stamps []stamp
+	first := firstBodyLine(v)
 	for i, l := range lines {
-		if !l.timestamp || v[i].body {
+		// Timestamp lines, and above the article also lines that carry a
+		// timestamp beside other furniture ("Published 09/08/2023 - 10:15
+		// By Jane Doe - Reporter").
+		if v[i].body || !l.timestamp && (i > first || l.words > 30) {
 			continue
 		}
 		if d, ok := pubdate.Timestamp(unsquash(l.text), ref); ok && !d.IsZero() {
@@ -655,7 +665,6 @@ func (c *Cleaner) recordDate(h header, lines []*line, v []verdict, doc *newsgrap
 		// later than the publication.
 		best := stamps[0]
 		if doc.IsArticle {
-			first := firstBodyLine(v)
 			for _, st := range stamps {
 				if st.idx < first && !st.updated {
 					best = st
@@ -686,8 +695,13 @@ func (c *Cleaner) recordDate(h header, lines []*line, v []verdict, doc *newsgrap
 			}
 		}
 	}
-	if !found && len(doc.Paragraphs) > 0 {
-		if d, _, ok := pubdate.Dateline(doc.Paragraphs[0], ref); ok && !d.IsZero() {
+	// A dateline opens the first paragraph, or the second when a caption
+	// or standfirst was left before it.
+	for _, p := range doc.Paragraphs[:min(2, len(doc.Paragraphs))] {
+		if found {
+			break
+		}
+		if d, _, ok := pubdate.Dateline(p, ref); ok && !d.IsZero() {
 			set(d, newsgraph.OriginDateline)
 			found = true
 		}
