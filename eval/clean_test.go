@@ -37,3 +37,26 @@ func TestCleanAccuracy(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanHoldout runs the same evaluation on the held-out records, which
+// were written apart from the tuning set; floors guard against regressions.
+func TestCleanHoldout(t *testing.T) {
+	rep, err := Clean(context.Background(), clean.NewExtractor(), "../testdata/cleaneval_holdout", io.Discard, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name  string
+		got   float64
+		floor float64
+	}{
+		{"title accuracy", rep.Title.Rate(), 0.75},
+		{"boilerplate F1", rep.Boilerplate.F1(), 0.95},
+		{"non-article accuracy", rep.Article.Rate(), 0.93},
+		{"date accuracy", rep.Date.Rate(), 0.93},
+	} {
+		if c.got < c.floor {
+			t.Errorf("held-out %s %.3f fell below %.2f", c.name, c.got, c.floor)
+		}
+	}
+}
