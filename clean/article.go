@@ -5,6 +5,7 @@ import (
 	"unicode"
 
 	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/pubdate"
 )
 
 // Page-type cues: phrases that give away a page that is not an article.
@@ -147,7 +148,12 @@ func (c *Cleaner) isArticle(lines []*line, v []verdict, doc *newsgraph.Document,
 			blurbs++
 		}
 	}
-	if heads >= 3 && blurbs*4 >= heads*3 {
+	if heads >= 3 && blurbs*4 >= heads*3 && !introBeforeSections(lines, v) {
+		return false
+	}
+	// Several stories in a row, each opening with its own dateline: a
+	// ticker or an index, not one article.
+	if datelines(lines, v) >= 2 && heads >= 1 {
 		return false
 	}
 	// Teaser lists and index pages: many headlines, little connected text.
@@ -185,7 +191,13 @@ func keywordStuffed(lines []*line, v []verdict) bool {
 			total += l.words
 		}
 	}
-	if total > 700 {
+	paras := 0
+	for i := range lines {
+		if v[i].body {
+			paras++
+		}
+	}
+	if total > 700 || paras > 8 {
 		return false // stuffed copies are short; long prose needs no check
 	}
 	counts := map[uint64]int{}
@@ -258,4 +270,36 @@ func hasHangul(s string) bool {
 		}
 	}
 	return false
+}
+
+// introBeforeSections reports an introduction (a full paragraph) before the
+// first subhead: a listicle or a year in review, not a teaser list.
+func introBeforeSections(lines []*line, v []verdict) bool {
+	words := 0
+	for i := range lines {
+		if !v[i].body {
+			continue
+		}
+		if lines[i].headline {
+			break
+		}
+		words += lines[i].words
+	}
+	// A teaser's blurb is a sentence or two; an introduction is longer.
+	return words >= 45
+}
+
+// datelines counts body paragraphs that open with a wire dateline, each
+// distinct opening once (a page that prints its story twice is one story).
+func datelines(lines []*line, v []verdict) int {
+	seen := map[string]bool{}
+	for i, l := range lines {
+		if v[i].body && l.body {
+			if _, p, _ := pubdate.Dateline(l.text, pubdate.Date{}); p > 0 {
+				r := []rune(l.text)
+				seen[normalize(string(r[:min(len(r), p+40)]))] = true
+			}
+		}
+	}
+	return len(seen)
 }

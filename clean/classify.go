@@ -162,7 +162,7 @@ func (c *Cleaner) matchCues(l *line, ref pubdate.Date) {
 		l.kind = newsgraph.KindCaption
 		return
 	}
-	if l.words <= 70 && captionCredit(l.text) {
+	if l.words <= 120 && captionCredit(l.text) {
 		l.kind = newsgraph.KindCaption
 		return
 	}
@@ -198,7 +198,7 @@ func (c *Cleaner) matchCues(l *line, ref pubdate.Date) {
 		l.kind = newsgraph.KindNavigation
 		return
 	}
-	if isBreadcrumb(l.text) || l.words >= 2 && vocabularyShare(l.lower, sectionWords) >= 0.6 {
+	if isBreadcrumb(l.text) || strings.Count(l.text, " › ")+strings.Count(l.text, " » ") >= 2 || l.words >= 2 && vocabularyShare(l.lower, sectionWords) >= 0.6 {
 		l.kind = newsgraph.KindNavigation
 		return
 	}
@@ -209,6 +209,14 @@ func (c *Cleaner) matchCues(l *line, ref pubdate.Date) {
 	if strings.HasPrefix(l.text, "[") && strings.HasSuffix(l.text, "]") && strings.Contains(l.text, "=") && l.runes < 40 {
 		l.kind = newsgraph.KindByline // "[Seoul = Reporter Kim]", "[서울=뉴시스]"
 		return
+	}
+	if l.runes <= 200 {
+		for _, p := range interfaceCues {
+			if strings.Contains(l.lower, p) {
+				l.kind = newsgraph.KindNavigation
+				return
+			}
+		}
 	}
 	if l.runes <= 400 {
 		for _, p := range containsCues {

@@ -12,17 +12,7 @@ import (
 // region, and its verdict. It is for people tuning or debugging the cleaner
 // (newsgraph extract --explain).
 func (c *Cleaner) Explain(text string) string {
-	h, rest := parseHeader(text)
-	var lines []*line
-	for _, raw := range strings.Split(rest, "\n") {
-		if !isBlank(raw) {
-			lines = append(lines, &line{orig: trimSpace(raw)})
-		}
-	}
-	for _, l := range lines {
-		c.classify(l, h.date)
-	}
-	start, end := mainRegion(lines)
+	h, _, lines, start, end := c.prepare(text)
 	doc := c.CleanRecord(text, newsgraph.Source{})
 	var b strings.Builder
 	fmt.Fprintf(&b, "header: present=%v raw=%q text=%q\n", h.present, h.raw, h.text)

@@ -46,6 +46,7 @@ type line struct {
 	timestamp  bool
 	clock      bool // a time of day alone (live-blog entry stamp)
 	bullet     bool // a list item
+	listIntro  bool // a sentence announcing a list ("… include:")
 	speaker    bool // a transcript speaker label
 	terminal   bool // ends like a sentence
 	question   bool // ends with a question mark

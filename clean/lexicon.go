@@ -208,6 +208,10 @@ var containsCues = []cue{
 	{newsgraph.KindCookie, false, "ihre zustimmung"}, {newsgraph.KindCookie, false, "zustimmen und anzeigen"}, {newsgraph.KindCookie, false, "externer inhalt"},
 }
 
+// interfaceCues are instructions of the page's interface.
+var interfaceCues = []string{"click on photo", "click on the photo", "click to enlarge", "tap to enlarge", "hold pointer over", "swipe to", "click here to",
+	"tap here to", "scroll down to", "bildirim", "benachrichtigungen aktivieren", "activer les notifications", "activar notificaciones", "включить уведомления"}
+
 // captionAgencies open the parenthesised credit that ends a photo caption:
 // "(AP Photo/Name)", "(Yonhap)", "(File photo)".
 var captionAgencies = []string{"archivbild", "archiv", "foto de archivo", "photo d'archives", "foto d'archivio", "архивное фото", "ap", "afp", "reuters", "yonhap", "epa", "getty", "xinhua", "ani", "pti", "ians", "bloomberg", "file", "photo", "photos",

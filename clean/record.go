@@ -52,28 +52,8 @@ type verdict struct {
 // title, judges whether the page is an article and dates it. Language and the
 // ID are left to the caller.
 func (c *Cleaner) CleanRecord(text string, src newsgraph.Source) *newsgraph.Document {
-	h, rest := parseHeader(text)
-	ref := h.date
+	h, hl, lines, start, end := c.prepare(text)
 	doc := &newsgraph.Document{Source: src}
-
-	var lines []*line
-	for _, raw := range strings.Split(rest, "\n") {
-		if isBlank(raw) {
-			continue
-		}
-		lines = append(lines, &line{orig: trimSpace(raw)})
-	}
-	var hl *line
-	if h.text != "" {
-		hl = &line{orig: h.text}
-		c.classify(hl, ref)
-	}
-	for _, l := range lines {
-		c.classify(l, ref)
-	}
-
-	markLabelled(lines)
-	start, end := mainRegion(lines)
 	v := make([]verdict, len(lines))
 	c.judgeRegion(lines, v, start, end)
 
@@ -135,6 +115,14 @@ func (c *Cleaner) CleanRecord(text string, src newsgraph.Source) *newsgraph.Docu
 	if !doc.IsArticle && title == "" && countKind(doc.Boilerplate, newsgraph.KindCookie) < 3 {
 		title = c.pageHeading(lines, v)
 	}
+	if doc.IsArticle && title == "" {
+		if i, t := headlineAboveStamp(lines, start); t != "" {
+			title = t
+			if !v[i].body {
+				doc.Boilerplate = relabel(doc.Boilerplate, lines[i].orig, newsgraph.KindTitle)
+			}
+		}
+	}
 	if title != "" {
 		doc.Title = &title
 	}
@@ -152,6 +140,66 @@ func markLabelled(lines []*line) {
 			n.score = -0.6
 		}
 	}
+}
+
+// markLists keeps lists in the text: a sentence that announces a list
+// ("The measures include:") and the short items after it, up to the next
+// paragraph or piece of furniture.
+func markLists(lines []*line) {
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if l.kind != "" || l.words < 6 || !(strings.HasSuffix(l.text, ":") || strings.HasSuffix(l.text, "：")) || l.speaker {
+			continue
+		}
+		l.listIntro = true
+		l.headline = false
+		l.score = max(l.score, 0.5)
+		for j := i + 1; j < len(lines) && j <= i+15; j++ {
+			n := lines[j]
+			if n.kind != "" || n.label || n.labelHead || n.body || n.words == 0 || n.words > 30 || !looksLikeItem(n) {
+				break
+			}
+			n.bullet, n.headline = true, false
+			n.score = 0.3
+		}
+	}
+}
+
+// prepare splits a record into its header and lines, classifies them and
+// finds the article region (end exclusive).
+func (c *Cleaner) prepare(text string) (h header, hl *line, lines []*line, start, end int) {
+	h, rest := parseHeader(text)
+	for _, raw := range strings.Split(rest, "\n") {
+		if !isBlank(raw) {
+			lines = append(lines, &line{orig: trimSpace(raw)})
+		}
+	}
+	if h.text != "" {
+		hl = &line{orig: h.text}
+		c.classify(hl, h.date)
+	}
+	for _, l := range lines {
+		c.classify(l, h.date)
+	}
+	markLabelled(lines)
+	markLists(lines)
+	start, end = mainRegion(lines)
+	return h, hl, lines, start, end
+}
+
+// looksLikeItem reports a list item's shape: a bullet or number, an ending
+// in punctuation, or a lower-case start. A bare capitalised line after a
+// colon is as likely a headline as an item, and is not taken.
+func looksLikeItem(l *line) bool {
+	if isBullet(l.text) || l.bullet {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(l.text)
+	if strings.ContainsRune(".,;:!?)”\"»", last) {
+		return !isUpperLine(l.text)
+	}
+	first, _ := utf8.DecodeRuneInString(l.text)
+	return unicode.IsLower(first)
 }
 
 // mainRegion finds the span of lines with the largest total body score: the
@@ -189,8 +237,10 @@ func (c *Cleaner) judgeRegion(lines []*line, v []verdict, start, end int) {
 			}
 		case l.labelHead:
 			v[i] = verdict{kind: newsgraph.KindRelated}
-		case l.body || l.speaker || l.bullet:
+		case l.body || l.speaker || l.bullet || l.listIntro:
 			v[i] = verdict{body: true}
+		case l.headline && l.words >= 12 && !isTitleCase(l.text) && prevBodyLine(lines, i-1, start) && nextBodyLine(lines, i+1, end):
+			v[i] = verdict{body: true} // a paragraph that lost its full stop
 		case l.terminal && !l.question && l.words <= 3 && prevBodyLine(lines, i-1, start):
 			v[i] = verdict{body: true} // "My pleasure." "He declined."
 		case l.headline || l.words <= 2:
@@ -311,6 +361,8 @@ func (c *Cleaner) judgeOutside(lines []*line, v []verdict, start, end int, title
 			kind = newsgraph.KindNavigation
 		case i < start && (l.body || l.words >= 15 && l.headline):
 			kind = newsgraph.KindStandfirst
+		case i < start && looksLikeName(l.text) && nearKind(lines, i, newsgraph.KindTimestamp, newsgraph.KindByline, newsgraph.KindTitle):
+			kind = newsgraph.KindByline
 		default:
 			kind = newsgraph.KindOther
 		}
@@ -370,8 +422,9 @@ func (c *Cleaner) judgeHeader(hl *line, lines []*line, v []verdict) (kind string
 			return newsgraph.KindHeader, false, false // the body's first words
 		}
 	}
-	if hl.kind != "" || hl.label || hl.labelHead {
-		return newsgraph.KindHeader, false, false
+	if hl.kind != "" || hl.label || hl.labelHead || captionCredit(hl.text) || strings.HasPrefix(hl.text, "...") ||
+		isUpperLine(hl.text) && hl.words <= 3 {
+		return newsgraph.KindHeader, false, false // furniture: credit, alert, kicker
 	}
 	if hl.body || (hl.terminal && hl.words >= 10) {
 		return "", true, false
@@ -398,8 +451,11 @@ func (c *Cleaner) findTitle(hl *line, lines []*line, v []verdict, start, end int
 		if l.kind == newsgraph.KindRelated {
 			return
 		}
-		if strings.HasSuffix(l.text, ":") || strings.HasSuffix(l.text, "：") {
+		if strings.HasSuffix(l.text, ":") || strings.HasSuffix(l.text, "：") || l.bullet || isBullet(l.text) {
 			return
+		}
+		if idx >= end+3 {
+			return // far below the article: other stories' headlines
 		}
 		if !l.headline && !(l.terminal && l.words <= 25 && !l.body) && !(l.body && l.words <= 30 && idx < start) {
 			return
@@ -409,6 +465,7 @@ func (c *Cleaner) findTitle(hl *line, lines []*line, v []verdict, start, end int
 		if len(ws) == 0 {
 			return
 		}
+		c := cand{text: t, norm: normalize(t), idx: idx}
 		ov := overlap(ws, lead)
 		sh := shared(ws, lead)
 		if sh < 2 && !(sh >= 1 && len(ws) <= 3) {
@@ -447,7 +504,8 @@ func (c *Cleaner) findTitle(hl *line, lines []*line, v []verdict, start, end int
 		if l.words > 18 {
 			score -= 0.015 * float64(l.words-18) // standfirsts are longer than headlines
 		}
-		cands = append(cands, cand{text: t, norm: normalize(t), score: score, idx: idx})
+		c.score = score
+		cands = append(cands, c)
 	}
 	if hl != nil {
 		consider(hl, -1)
@@ -466,6 +524,16 @@ func (c *Cleaner) findTitle(hl *line, lines []*line, v []verdict, start, end int
 	}
 	if best == nil || best.score < 0.3 {
 		return "", nil
+	}
+	// A headline above the article beats one below it unless the one below
+	// is clearly better (the seed's layout: the headline after the body).
+	if best.idx >= end {
+		for i := range cands {
+			if cands[i].idx < start && cands[i].score >= best.score-0.2 {
+				best = &cands[i]
+				break
+			}
+		}
 	}
 	// Above the article, the headline comes before the standfirst: take the
 	// first candidate that scores nearly as well as the best.
@@ -507,6 +575,21 @@ func hasLowerWord(s string) bool {
 	return false
 }
 
+// leadingClock matches a ticker time glued to a headline: "19:44Carrozza…".
+var leadingClock = regexp.MustCompile(`^\d{1,2}:\d{2}\s?`)
+
+// isTitleCase reports a line whose words are mostly capitalised.
+func isTitleCase(s string) bool {
+	f := strings.Fields(s)
+	caps := 0
+	for _, w := range f {
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return len(f) > 0 && caps*10 >= len(f)*6
+}
+
 // titleDecoration matches labels that wire services and live pages put
 // around a headline: "(2nd LD)", "(LEAD)", "[LIVE]", "(UPDATE 2)", "(종합)".
 var titleDecoration = regexp.MustCompile(`(?i)^\s*(?:[\[(](?:\d+(?:st|nd|rd|th)\s+ld|lead|urgent|live|live updates|update\s*\d*|wrapup\s*\d*|news focus|news analysis|yonhap interview|breaking|exclusive|video|watch|photos?|종합\d?|\d보|속보|단독|영상|포토)[\])]\s*)+|(?:\s*[\[(](?:\d+(?:st|nd|rd|th)\s+ld|lead|update\s*\d*|종합\d?|\d보|video|photos?)[\])])+\s*$`)
@@ -514,6 +597,7 @@ var titleDecoration = regexp.MustCompile(`(?i)^\s*(?:[\[(](?:\d+(?:st|nd|rd|th)\
 // titleText turns a headline line into a title: decorations, a breadcrumb
 // trail before it and an outlet or section suffix after it are removed.
 func titleText(s string, lead words) string {
+	s = strings.TrimSpace(leadingClock.ReplaceAllString(s, ""))
 	for _, sep := range []string{" / ", " > ", " » ", " › "} {
 		if parts := strings.Split(s, sep); len(parts) >= 2 {
 			lastWords := len(strings.Fields(parts[len(parts)-1]))
@@ -530,6 +614,31 @@ func titleText(s string, lead words) string {
 	}
 	s = stripOutlet(s, lead)
 	return stripOutlet(strings.TrimSpace(titleDecoration.ReplaceAllString(s, "")), lead)
+}
+
+// headlineAboveStamp is the fallback title of an article whose lead shares
+// no words with any headline-shaped line: the headline-shaped line right
+// above the timestamp or byline.
+func headlineAboveStamp(lines []*line, start int) (int, string) {
+	for i := 0; i+1 < len(lines) && i < start; i++ {
+		l, n := lines[i], lines[i+1]
+		if l.kind == "" && l.headline && !l.label && !l.labelHead && !l.bullet && l.words >= 3 && hasLowerWord(l.text) &&
+			(n.kind == newsgraph.KindTimestamp || n.kind == newsgraph.KindByline) {
+			return i, titleText(l.text, nil)
+		}
+	}
+	return -1, ""
+}
+
+// relabel changes the kind of the boilerplate line with the given text.
+func relabel(bp []newsgraph.BoilerplateLine, text, kind string) []newsgraph.BoilerplateLine {
+	for i := range bp {
+		if bp[i].Text == text {
+			bp[i].Kind = kind
+			break
+		}
+	}
+	return bp
 }
 
 // pageHeading is the title of a page that is not an article when no line
@@ -766,6 +875,37 @@ func isUpdateLine(lower string) bool {
 	for _, u := range updateLabels {
 		if strings.HasPrefix(lower, u) {
 			return true
+		}
+	}
+	return false
+}
+
+// looksLikeName reports a line of two to four capitalised words without
+// digits: a person's name as a byline ("Rachel Ngai", "HT Correspondent").
+func looksLikeName(s string) bool {
+	f := strings.Fields(s)
+	if len(f) < 2 || len(f) > 4 {
+		return false
+	}
+	for _, w := range f {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || strings.ContainsAny(w, "0123456789:|") {
+			return false
+		}
+	}
+	return true
+}
+
+// nearKind reports whether a line within two lines of i has one of kinds.
+func nearKind(lines []*line, i int, kinds ...string) bool {
+	for j := max(0, i-2); j < min(len(lines), i+3); j++ {
+		if j == i {
+			continue
+		}
+		for _, k := range kinds {
+			if lines[j].kind == k {
+				return true
+			}
 		}
 	}
 	return false
