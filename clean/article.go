@@ -197,7 +197,7 @@ func keywordStuffed(lines []*line, v []verdict) bool {
 			paras++
 		}
 	}
-	if total > 700 || paras > 8 {
+	if total > 450 || paras > 8 {
 		return false // stuffed copies are short; long prose needs no check
 	}
 	counts := map[uint64]int{}

@@ -486,7 +486,7 @@ func (c *Cleaner) findTitle(hl *line, lines []*line, v []verdict, start, end int
 		// repeats a body paragraph is a standfirst or the lead, not it.
 		tn := normalize(t)
 		for j, o := range lines {
-			if j == idx || o == l || !nearCopy(o.norm(), tn) {
+			if j == idx || o == l || len(o.text) > 3*len(t)+24 || len(t) > 3*len(o.text)+24 || !nearCopy(o.norm(), tn) {
 				continue
 			}
 			if v[j].body {
