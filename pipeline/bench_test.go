@@ -8,7 +8,9 @@ import (
 	"runtime/debug"
 	"testing"
 
+	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/clean"
+	"github.com/newsgraph/newsgraph/ner"
 	"github.com/newsgraph/newsgraph/source"
 	"github.com/newsgraph/newsgraph/sqlite"
 )
@@ -18,7 +20,7 @@ import (
 //
 // The collector runs at GOGC=400 as in the newsgraph command (see
 // cmd/newsgraph), so the figure is what a user gets.
-func benchIngest(b *testing.B, paths []string) {
+func benchIngest(b *testing.B, paths []string, stages ...newsgraph.Stage) {
 	b.Helper()
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	ex := clean.NewExtractor()
@@ -31,7 +33,7 @@ func benchIngest(b *testing.B, paths []string) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		sum, err := Ingest(context.Background(), &source.Reader{}, paths, ex, st, Options{})
+		sum, err := Ingest(context.Background(), &source.Reader{}, paths, ex, st, Options{Stages: stages})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -69,4 +71,17 @@ func BenchmarkIngestHTML(b *testing.B) {
 		b.Skip("../shared/data/html is absent")
 	}
 	benchIngest(b, paths)
+}
+
+// BenchmarkIngestBBCWithNER is BenchmarkIngestBBC with the named-entity
+// stage (tokenizer, sentence splitter, tagger, mention grouping).
+func BenchmarkIngestBBCWithNER(b *testing.B) {
+	dir := "../../shared/data/corpus/bbc-fulltext/bbc"
+	if _, err := os.Stat(dir); err != nil {
+		b.Skipf("%s is absent: %v", dir, err)
+	}
+	if _, err := ner.Default(); err != nil {
+		b.Fatal(err)
+	}
+	benchIngest(b, []string{dir}, ner.NewStage(nil))
 }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/clean"
+	"github.com/newsgraph/newsgraph/ner"
 	"github.com/newsgraph/newsgraph/pipeline"
 	"github.com/newsgraph/newsgraph/source"
 	"github.com/newsgraph/newsgraph/sqlite"
@@ -64,7 +65,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	}
 	failed, n := 0, 0
 	r := &source.Reader{Stdin: e.stdin}
-	err = pipeline.Process(ctx, r, paths, clean.NewExtractor(), pipeline.Options{Workers: *workers}, nil, func(it newsgraph.Item) error {
+	err = pipeline.Process(ctx, r, paths, clean.NewExtractor(), pipeline.Options{Workers: *workers, Stages: stages()}, nil, func(it newsgraph.Item) error {
 		if it.Failure != nil {
 			failed++
 			fmt.Fprintf(e.stderr, "newsgraph extract: %s\n", it.Failure.Error())
@@ -89,6 +90,11 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return exitError{1}
 	}
 	return nil
+}
+
+// stages are the annotators every document goes through after extraction.
+func stages() []newsgraph.Stage {
+	return []newsgraph.Stage{ner.NewStage(nil)}
 }
 
 func openStore(ctx context.Context, e *env, path string) (*sqlite.Store, error) {
@@ -123,7 +129,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	opts := pipeline.Options{Workers: *workers, BatchSize: *batch, Logger: e.log}
+	opts := pipeline.Options{Workers: *workers, BatchSize: *batch, Logger: e.log, Stages: stages()}
 	var bar *progressbar.ProgressBar
 	if !*quiet && isTerminal(e.stderr) {
 		bar = progressbar.NewOptions(-1,
@@ -347,6 +353,14 @@ func runReprocess(ctx context.Context, e *env, args []string) error {
 		}
 		var it newsgraph.Item
 		doc, err := ex.Extract(ctx, &in)
+		for _, s := range stages() {
+			if err != nil {
+				break
+			}
+			if err = s.Annotate(ctx, doc); err != nil {
+				err = fmt.Errorf("stage %s: %w", s.Name(), err)
+			}
+		}
 		if err != nil {
 			it = newsgraph.Item{Input: &in, Failure: &newsgraph.Failure{Path: in.Path, Record: in.Record, Format: in.Format, Reason: err.Error(), Data: in.Data}}
 			failed++

@@ -57,6 +57,7 @@ func commands() []command {
 		{"export", "write every stored record", runExport},
 		{"serve", "serve the JSON API and the web UI", runServe},
 		{"eval", "measure extraction accuracy against labelled data (eval clean | eval html)", runEval},
+		{"ner", "train, apply and evaluate the named-entity tagger (ner train | tag | eval)", runNER},
 	}
 }
 

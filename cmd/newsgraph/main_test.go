@@ -215,3 +215,23 @@ func TestStoreCommands(t *testing.T) {
 		t.Errorf("search with a bad date succeeded: %s", errs)
 	}
 }
+
+func TestNERCommands(t *testing.T) {
+	code, out, errs := cli(t, "Chinese President Xi Jinping met his South Korean counterpart Yoon Suk-yeol in Bali on Tuesday.\n", "ner", "tag", "--format", "text")
+	if code != 0 || !strings.Contains(out, `"name": "Xi Jinping"`) || !strings.Contains(out, `"start": 18`) {
+		t.Errorf("ner tag --format text: exit %d: %s %s", code, out, errs)
+	}
+	conll := "-DOCSTART- -X- -X- O\n\nXi NNP B-NP I-PER\nJinping NNP I-NP I-PER\nvisited VBD B-VP O\nSeoul NNP B-NP I-LOC\n. . O O\n"
+	code, out, _ = cli(t, conll, "ner", "tag", "--format", "conll")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || lines[0] != "-DOCSTART- -X- -X- O" || !strings.HasSuffix(lines[2], "B-PER") || !strings.HasSuffix(lines[5], "B-LOC") {
+		t.Errorf("ner tag --format conll: exit %d:\n%s", code, out)
+	}
+	const testa = "../../../shared/data/conll2003/eng.testa"
+	if _, err := os.Stat(testa); err == nil {
+		code, out, _ = cli(t, "", "ner", "eval", testa)
+		if code != 0 || !strings.Contains(out, "FB1") {
+			t.Errorf("ner eval: exit %d: %s", code, out)
+		}
+	}
+}

@@ -1,0 +1,80 @@
+package ner
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/clean"
+)
+
+func TestStageSeed(t *testing.T) {
+	data, err := os.ReadFile("../../shared/seeds/000_5150d573eb016490.txt")
+	if err != nil {
+		t.Skipf("the seed record is absent (it lives in ../shared): %v", err)
+	}
+	doc, err := clean.NewExtractor().Extract(context.Background(), &newsgraph.Input{Path: "seed.txt", Format: newsgraph.FormatTextRecord, Data: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := NewStage(nil).Annotate(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	byName := map[string]newsgraph.Entity{}
+	var names []string
+	for _, e := range doc.Entities {
+		byName[e.Name] = e
+		names = append(names, e.Name+"/"+e.Type)
+		for _, m := range e.Mentions {
+			r := []rune(doc.Paragraphs[m.Paragraph])
+			if m.Start < 0 || m.End > len(r) || string(r[m.Start:m.End]) != m.Text {
+				t.Errorf("mention %+v does not slice its paragraph", m)
+			}
+		}
+	}
+	t.Logf("entities: %s", strings.Join(names, ", "))
+	for name, typ := range map[string]string{"Xi Jinping": "PERSON", "Yoon Suk-yeol": "PERSON", "Moon Jae-in": "PERSON"} {
+		if e, ok := byName[name]; !ok || e.Type != typ {
+			t.Errorf("%s: got %+v, want type %s", name, e, typ)
+		}
+	}
+	if e := byName["Xi Jinping"]; len(e.Mentions) < 4 {
+		t.Errorf("Xi Jinping has %d mentions; \"Xi\" and \"President Xi\" should join it", len(e.Mentions))
+	}
+	for _, name := range []string{"China", "South Korea", "North Korea", "Bali", "Indonesia", "Beijing", "Seoul"} {
+		if e, ok := byName[name]; !ok || (e.Type != "GPE" && e.Type != "LOC") {
+			t.Errorf("%s: got %+v, want GPE or LOC", name, e)
+		}
+	}
+	for _, e := range doc.Entities {
+		if e.Type == "PERSON" && (e.Name == "Tuesday" || e.Name == "ROK") {
+			t.Errorf("%s tagged PERSON", e.Name)
+		}
+	}
+}
+
+func TestGroup(t *testing.T) {
+	mk := func(text, typ string, p, start int) mention {
+		toks := strings.Fields(text)
+		return mention{Mention: newsgraph.Mention{Paragraph: p, Start: start, End: start + len([]rune(text)), Text: text}, typ: typ, tokens: toks, key: nameKey(toks)}
+	}
+	ents := group([]mention{
+		mk("Xi Jinping", "PERSON", 0, 0), mk("Yoon Suk-yeol", "PERSON", 0, 30), mk("Xi", "PERSON", 1, 5), mk("G-20", "ORG", 1, 40),
+		mk("Yoon", "PERSON", 2, 0), mk("G20", "ORG", 3, 3), mk("Biden", "PERSON", 3, 20), mk("Joe Biden", "PERSON", 4, 0),
+	})
+	got := map[string]int{}
+	for _, e := range ents {
+		got[e.Name] = len(e.Mentions)
+	}
+	want := map[string]int{"Xi Jinping": 2, "Yoon Suk-yeol": 2, "G-20": 2, "Joe Biden": 2}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: %d mentions, want %d (all: %v)", k, got[k], v, got)
+		}
+	}
+	if ents[0].ID != "e1" || ents[0].Name != "Xi Jinping" {
+		t.Errorf("first entity %+v", ents[0])
+	}
+}
