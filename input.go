@@ -156,6 +156,11 @@ type Stats struct {
 	Extractors  map[string]int
 	Oldest      string
 	Newest      string
+	// Entities counts document entities by type, Names distinct names by
+	// type, Mentions all entity mentions.
+	Entities map[string]int
+	Names    map[string]int
+	Mentions int
 }
 
 // StoredInput is a raw input kept in the store, for reprocessing.

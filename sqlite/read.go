@@ -214,6 +214,7 @@ func (s *Store) Stats(ctx context.Context) (*newsgraph.Stats, error) {
 		{"SELECT count(*) FROM inputs", &st.Inputs},
 		{"SELECT count(*) FROM failures", &st.Failures},
 		{"SELECT count(*) - count(DISTINCT doc_id) FROM inputs WHERE doc_id IS NOT NULL", &st.Duplicates},
+		{"SELECT count(*) FROM mentions", &st.Mentions},
 		{"SELECT published_date FROM documents WHERE date_lo IS NOT NULL ORDER BY date_lo, date_hi LIMIT 1", &oldest},
 		{"SELECT published_date FROM documents WHERE date_hi IS NOT NULL ORDER BY date_hi DESC, date_lo DESC LIMIT 1", &newest},
 	}
@@ -239,6 +240,8 @@ func (s *Store) Stats(ctx context.Context) (*newsgraph.Stats, error) {
 		{"SELECT j.key, sum(j.value) FROM documents d, json_each(d.boilerplate) j WHERE d.boilerplate IS NOT NULL GROUP BY 1", &st.Boilerplate},
 		{"SELECT coalesce(published_precision, ''), count(*) FROM documents GROUP BY 1", &st.Precisions},
 		{"SELECT extractor, count(*) FROM documents GROUP BY 1", &st.Extractors},
+		{"SELECT type, count(*) FROM entities GROUP BY 1", &st.Entities},
+		{"SELECT type, count(DISTINCT name_key) FROM entities GROUP BY 1", &st.Names},
 	}
 	for _, g := range groups {
 		m, err := countMap(ctx, tx, g.query)

@@ -375,6 +375,8 @@ func TestStats(t *testing.T) {
 		Extractors:  map[string]int{newsgraph.ExtractorName(): 4},
 		Oldest:      "2019",
 		Newest:      "2022-11-15",
+		Entities:    map[string]int{},
+		Names:       map[string]int{},
 	}
 	if !reflect.DeepEqual(st, want) {
 		t.Errorf("Stats:\ngot  %+v\nwant %+v", st, want)

@@ -136,6 +136,8 @@ type documentPage struct {
 	Date dateView
 	// Link is the source URL when it is safe to link to (http or https).
 	Link string
+	// Paragraphs are the body paragraphs cut at entity mentions.
+	Paragraphs [][]segment
 }
 
 // handleDocumentPage serves GET /documents/{id}.
@@ -158,6 +160,8 @@ func (s *server) handleDocumentPage(w http.ResponseWriter, r *http.Request) {
 		Doc:    doc,
 		Date:   newDateView(doc.Published),
 		Link:   safeLink(doc.Source.URL),
+
+		Paragraphs: paragraphSegments(doc),
 	}
 	s.render(w, r, http.StatusOK, "document", data)
 }

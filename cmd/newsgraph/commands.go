@@ -303,12 +303,13 @@ func runStats(ctx context.Context, e *env, args []string) error {
 		return enc.Encode(s)
 	}
 	w := e.stdout
-	fmt.Fprintf(w, "documents   %d (%d articles)\ninputs      %d (%d duplicates, %d failed)\ndates       %s … %s\n",
-		s.Documents, s.Articles, s.Inputs, s.Duplicates, s.Failures, orDash(s.Oldest), orDash(s.Newest))
+	fmt.Fprintf(w, "documents   %d (%d articles)\ninputs      %d (%d duplicates, %d failed)\ndates       %s … %s\nmentions    %d entity mentions\n",
+		s.Documents, s.Articles, s.Inputs, s.Duplicates, s.Failures, orDash(s.Oldest), orDash(s.Newest), s.Mentions)
 	for _, sec := range []struct {
 		name string
 		m    map[string]int
-	}{{"languages", s.Languages}, {"formats", s.Formats}, {"date precision", s.Precisions}, {"sites", s.Sites}, {"boilerplate", s.Boilerplate}, {"extractors", s.Extractors}} {
+	}{{"languages", s.Languages}, {"formats", s.Formats}, {"date precision", s.Precisions}, {"sites", s.Sites}, {"boilerplate", s.Boilerplate},
+		{"entities (per document)", s.Entities}, {"distinct entity names", s.Names}, {"extractors", s.Extractors}} {
 		if len(sec.m) == 0 {
 			continue
 		}

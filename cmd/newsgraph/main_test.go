@@ -131,7 +131,8 @@ func TestSeedEndToEnd(t *testing.T) {
 		t.Errorf("search page for Bali does not show the seed")
 	}
 	doc := get("/documents/" + id)
-	for _, want := range []string{title, "Long queues outside gas stations in France on last day of fuel discount", "Argentina, China agree to currency swap at G20 summit", "year only"} {
+	for _, want := range []string{title, "Long queues outside gas stations in France on last day of fuel discount", "Argentina, China agree to currency swap at G20 summit", "year only",
+		`<mark class="ent ent-PERSON" data-entity="e2" title="PERSON: Xi Jinping">Xi Jinping</mark>`} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("document page lacks %q", want)
 		}
