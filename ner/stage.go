@@ -87,8 +87,8 @@ func (s *Stage) Annotate(ctx context.Context, doc *newsgraph.Document) error {
 			}
 			first := sp.Start
 			typ := m.DomainType(sp.Type, words[i][sp.Start:sp.End])
-			if typ == "MISC" && m.Gazetteer != nil && m.Gazetteer.Contains(words[i][sp.Start:sp.End])&(1<<GazOrg) != 0 {
-				typ = "ORG" // a known international organisation: "G20", "NATO"
+			if typ == "MISC" && (forums[nameKey(words[i][sp.Start:sp.End])] || m.Gazetteer != nil && m.Gazetteer.Contains(words[i][sp.Start:sp.End])&(1<<GazOrg) != 0) {
+				typ = "ORG" // a known international organisation or forum: "G20", "NATO"
 			}
 			// An organisation a place owns is named with its owner:
 			// "China's Foreign Ministry", "Seoul's city council".
@@ -108,6 +108,13 @@ func (s *Stage) Annotate(ctx context.Context, doc *newsgraph.Document) error {
 	}
 	doc.Entities = group(ms)
 	return nil
+}
+
+// forums are intergovernmental groupings the tagger tends to call MISC and
+// the PETRARCH2 organisation list (2014) lacks; they are organisations.
+var forums = map[string]bool{
+	"g20": true, "g 20": true, "g7": true, "g 7": true, "g8": true, "g 8": true, "g77": true, "brics": true, "quad": true, "aukus": true,
+	"sco": true, "apec": true, "asean": true, "cop26": true, "cop27": true, "cop28": true, "cop29": true, "opec": true,
 }
 
 // nameKey compares names by letters and digits only, in lower case: "G-20"

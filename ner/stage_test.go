@@ -48,6 +48,11 @@ func TestStageSeed(t *testing.T) {
 			t.Errorf("%s: got %+v, want GPE or LOC", name, e)
 		}
 	}
+	for _, name := range []string{"G-20", "China's Foreign Ministry"} {
+		if e, ok := byName[name]; !ok || e.Type != "ORG" {
+			t.Errorf("%s: got %+v, want ORG", name, e)
+		}
+	}
 	for _, e := range doc.Entities {
 		if e.Type == "PERSON" && (e.Name == "Tuesday" || e.Name == "ROK") {
 			t.Errorf("%s tagged PERSON", e.Name)
