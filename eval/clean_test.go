@@ -20,20 +20,26 @@ func TestCleanAccuracy(t *testing.T) {
 	if rep.Records < 60 {
 		t.Errorf("only %d labelled records", rep.Records)
 	}
-	checks := []struct {
-		name  string
-		got   float64
-		floor float64
+	checkFloors(t, "tuning set", rep, floors{title: 0.90, boilerplateF1: 0.96, article: 0.95, date: 0.95, language: 0.95})
+}
+
+// floors are the lowest accepted figures of a cleaning evaluation.
+type floors struct{ title, boilerplateF1, article, date, language float64 }
+
+func checkFloors(t *testing.T, set string, rep *CleanReport, f floors) {
+	t.Helper()
+	for _, c := range []struct {
+		name       string
+		got, floor float64
 	}{
-		{"title accuracy", rep.Title.Rate(), 0.90},
-		{"boilerplate F1", rep.Boilerplate.F1(), 0.96},
-		{"non-article accuracy", rep.Article.Rate(), 0.95},
-		{"date accuracy", rep.Date.Rate(), 0.95},
-		{"language accuracy", rep.Language.Rate(), 0.95},
-	}
-	for _, c := range checks {
+		{"title accuracy", rep.Title.Rate(), f.title},
+		{"boilerplate F1", rep.Boilerplate.F1(), f.boilerplateF1},
+		{"non-article accuracy", rep.Article.Rate(), f.article},
+		{"date accuracy", rep.Date.Rate(), f.date},
+		{"language accuracy", rep.Language.Rate(), f.language},
+	} {
 		if c.got < c.floor {
-			t.Errorf("%s %.3f fell below %.2f", c.name, c.got, c.floor)
+			t.Errorf("%s: %s %.3f fell below %.2f", set, c.name, c.got, c.floor)
 		}
 	}
 }
@@ -45,18 +51,5 @@ func TestCleanHoldout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range []struct {
-		name  string
-		got   float64
-		floor float64
-	}{
-		{"title accuracy", rep.Title.Rate(), 0.75},
-		{"boilerplate F1", rep.Boilerplate.F1(), 0.95},
-		{"non-article accuracy", rep.Article.Rate(), 0.93},
-		{"date accuracy", rep.Date.Rate(), 0.93},
-	} {
-		if c.got < c.floor {
-			t.Errorf("held-out %s %.3f fell below %.2f", c.name, c.got, c.floor)
-		}
-	}
+	checkFloors(t, "held-out set", rep, floors{title: 0.75, boilerplateF1: 0.95, article: 0.93, date: 0.93, language: 0.95})
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -90,6 +91,14 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return exitError{1}
 	}
 	return nil
+}
+
+// printJSON writes v as indented JSON, without HTML escaping.
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
 
 // stages are the annotators every document goes through after extraction.
@@ -191,10 +200,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(web.SearchJSON(res, q))
+		return printJSON(e.stdout, web.SearchJSON(res, q))
 	}
 	more := ""
 	if res.Capped {
@@ -254,10 +260,7 @@ func runShow(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(doc)
+		return printJSON(e.stdout, doc)
 	}
 	w := e.stdout
 	fmt.Fprintf(w, "%s\n%s\n\n", orDash(doc.TitleText()), strings.Repeat("=", min(72, max(3, len([]rune(doc.TitleText()))))))
@@ -298,9 +301,7 @@ func runStats(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(s)
+		return printJSON(e.stdout, s)
 	}
 	w := e.stdout
 	fmt.Fprintf(w, "documents   %d (%d articles)\ninputs      %d (%d duplicates, %d failed)\ndates       %s … %s\nmentions    %d entity mentions\n",

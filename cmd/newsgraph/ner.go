@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -186,10 +185,7 @@ func nerTag(ctx context.Context, e *env, args []string) error {
 		if err := ner.NewStage(m).Annotate(ctx, doc); err != nil {
 			return err
 		}
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(doc.Entities)
+		return printJSON(e.stdout, doc.Entities)
 	}
 	return fmt.Errorf("unknown --format %q (conll or text)", *format)
 }
