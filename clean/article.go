@@ -31,6 +31,13 @@ var (
 		"tradotto automaticamente", "автоматический перевод", "자동 번역", "机器翻译", "機械翻訳"}
 	teaserTails = []string{"read more", "read more »", "continue reading", "more »", "more>>", "lire la suite", "weiterlesen", "leer más", "leia mais",
 		"leggi tutto", "читать далее", "selengkapnya", "더보기", "阅读全文", "続きを読む", "devamını oku", "xem tiếp"}
+	// archiveCues head tag, category, author and archive pages, and
+	// running news tickers: the page lists posts even when it shows one.
+	archiveCues = []string{"posts tagged", "tag archives", "tag archive", "category archives", "category archive", "archives for", "archive for",
+		"author archives", "all posts by", "posts by", "articles by", "articles tagged", "browsing category", "browsing tag", "stories tagged",
+		"you are browsing", "showing posts", "entries tagged", "ultima ora", "ultim'ora", "últimas noticias", "lo último", "dernières infos",
+		"fil info", "neueste nachrichten", "ticker", "последние новости", "лента новостей", "berita terkini", "indeks berita", "son dakika haberleri",
+		"実況", "滚动新闻", "속보 목록", "archivo de", "archives du", "archiv:", "schlagwort:", "etiqueta:", "tag:", "arsip"}
 	indexCues = []string{"weitere artikel laden", "mehr laden", "mehr artikel", "charger plus", "voir plus d'articles", "cargar más", "ver más noticias", "carregar mais",
 		"загрузить ещё", "загрузить еще", "показать ещё", "muat lebih banyak", "berita lainnya", "더보기", "기사 더보기", "加载更多", "もっと見る", "daha fazla yükle", "xem thêm tin",
 		"seite 1 von", "page 1 of", "next page", "older posts", "newer posts", "load more", "archive", "archives", "all stories", "latest articles",
@@ -110,6 +117,9 @@ func (c *Cleaner) isArticle(lines []*line, v []verdict, doc *newsgraph.Document,
 		}
 	}
 	if countCues(lines, mtCues, false) > 0 {
+		return false
+	}
+	if archiveHeading(lines, v) {
 		return false
 	}
 	tails := 0
@@ -302,4 +312,24 @@ func datelines(lines []*line, v []verdict) int {
 		}
 	}
 	return len(seen)
+}
+
+// archiveHeading reports a tag, category, author or ticker page by its
+// heading: a short line above the first body paragraph that opens with an
+// archive cue ("Posts Tagged 'Saint-Petersburg'", "Tag Archives: Brexit").
+func archiveHeading(lines []*line, v []verdict) bool {
+	for i, l := range lines {
+		if v[i].body || i > 12 {
+			return false
+		}
+		if l.words > 10 || l.lower == "" || l.kind == newsgraph.KindTags {
+			continue
+		}
+		for _, c := range archiveCues {
+			if strings.HasPrefix(l.lower, c) {
+				return true
+			}
+		}
+	}
+	return false
 }
