@@ -142,6 +142,18 @@ func markLabelled(lines []*line) {
 	}
 }
 
+// markCaptionCopies marks a caption printed twice, once without its credit:
+// a line that the next line, a caption, repeats and extends.
+func markCaptionCopies(lines []*line) {
+	for i := 0; i+1 < len(lines); i++ {
+		l, n := lines[i], lines[i+1]
+		if l.kind == "" && n.kind == newsgraph.KindCaption && l.words >= 4 && len(n.text) > len(l.text) &&
+			strings.HasPrefix(n.norm(), l.norm()) {
+			l.kind, l.score = newsgraph.KindCaption, -0.6
+		}
+	}
+}
+
 // markLists keeps lists in the text: a sentence that announces a list
 // ("The measures include:") and the short items after it, up to the next
 // paragraph or piece of furniture.
@@ -183,6 +195,7 @@ func (c *Cleaner) prepare(text string) (h header, hl *line, lines []*line, start
 	}
 	markLabelled(lines)
 	markLists(lines)
+	markCaptionCopies(lines)
 	start, end = mainRegion(lines)
 	return h, hl, lines, start, end
 }
