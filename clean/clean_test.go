@@ -2,18 +2,15 @@ package clean
 
 import (
 	"context"
-	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/internal/golden"
 	"github.com/newsgraph/newsgraph/pubdate"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 
 const seedPath = "../../shared/seeds/000_5150d573eb016490.txt"
 
@@ -24,29 +21,6 @@ func extract(t *testing.T, path string, data []byte) *newsgraph.Document {
 		t.Fatalf("extract %s: %v", path, err)
 	}
 	return doc
-}
-
-// golden compares v's JSON with testdata/name, rewriting it with -update.
-func golden(t *testing.T, name string, v any) {
-	t.Helper()
-	got, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got = append(got, '\n')
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden %s (run with -update to create it): %v", path, err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s differs from the golden file; run 'go test ./clean -run %s -update' if the change is right.\ngot:\n%s", path, t.Name(), got)
-	}
 }
 
 func TestSeedRecord(t *testing.T) {
@@ -84,7 +58,7 @@ func TestSeedRecord(t *testing.T) {
 	if doc.LanguageCode() != "en" || !doc.IsArticle {
 		t.Errorf("language %q, article %v", doc.LanguageCode(), doc.IsArticle)
 	}
-	golden(t, "seed.golden.json", doc)
+	golden.JSON(t, filepath.Join("testdata", "seed.golden.json"), doc)
 }
 
 // TestRecords pins whole records written for this test: each
@@ -102,7 +76,7 @@ func TestRecords(t *testing.T) {
 				t.Fatal(err)
 			}
 			doc := extract(t, name+".txt", data)
-			golden(t, filepath.Join("records", name+".golden.json"), doc)
+			golden.JSON(t, filepath.Join("testdata", "records", name+".golden.json"), doc)
 		})
 	}
 }

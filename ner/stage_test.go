@@ -2,8 +2,6 @@ package ner
 
 import (
 	"context"
-	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +9,7 @@ import (
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/clean"
+	"github.com/newsgraph/newsgraph/internal/golden"
 )
 
 func TestStageSeed(t *testing.T) {
@@ -56,7 +55,7 @@ func TestStageSeed(t *testing.T) {
 			t.Errorf("%s: got %+v, want ORG", name, e)
 		}
 	}
-	golden(t, "seed_entities.golden.json", doc.Entities)
+	golden.JSON(t, filepath.Join("testdata", "seed_entities.golden.json"), doc.Entities)
 	for _, e := range doc.Entities {
 		if e.Type == "PERSON" && (e.Name == "Tuesday" || e.Name == "ROK") {
 			t.Errorf("%s tagged PERSON", e.Name)
@@ -85,30 +84,5 @@ func TestGroup(t *testing.T) {
 	}
 	if ents[0].ID != "e1" || ents[0].Name != "Xi Jinping" {
 		t.Errorf("first entity %+v", ents[0])
-	}
-}
-
-var update = flag.Bool("update", false, "rewrite golden files under testdata/")
-
-// golden compares v's JSON with testdata/name, rewriting it with -update.
-func golden(t *testing.T, name string, v any) {
-	t.Helper()
-	got, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got = append(got, '\n')
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden %s (run with -update to create it): %v", path, err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s differs from the golden file; run 'go test ./ner -run %s -update' if the change is right.\ngot:\n%s", path, t.Name(), got)
 	}
 }
