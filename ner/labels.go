@@ -24,8 +24,10 @@ type labelSet struct {
 	// allowed[prev+1][cur] says whether cur may follow prev (prev -1 is the
 	// sentence start); final[cur] whether a sentence may end with cur.
 	allowed [][]bool
-	final   []bool
-	index   map[string]int
+	// prevs[cur] lists the labels that may precede cur (Viterbi's inner loop).
+	prevs [][]int
+	final []bool
+	index map[string]int
 }
 
 func newLabelSet(scheme Scheme, types []string) *labelSet {
@@ -62,6 +64,14 @@ func newLabelSet(scheme Scheme, types []string) *labelSet {
 			row[cur] = ls.canFollow(prev, cur)
 		}
 		ls.allowed[prev+1] = row
+	}
+	ls.prevs = make([][]int, n)
+	for cur := range n {
+		for prev := range n {
+			if ls.allowed[prev+1][cur] {
+				ls.prevs[cur] = append(ls.prevs[cur], prev)
+			}
+		}
 	}
 	ls.final = make([]bool, n)
 	for cur := range n {

@@ -165,8 +165,8 @@ func viterbi(s *scratch, n, nl int, ls *labelSet, trans []float32) []int {
 		em := s.score[i*nl : (i+1)*nl]
 		for l := range nl {
 			best, arg := neg, 0
-			for p := range nl {
-				if !ls.allowed[p+1][l] || prev[p] == neg {
+			for _, p := range ls.prevs[l] {
+				if prev[p] == neg {
 					continue
 				}
 				if v := prev[p] + trans[(p+1)*nl+l]; v > best {
