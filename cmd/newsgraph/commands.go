@@ -288,6 +288,7 @@ func runStats(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "stats", "", "Summarises the database: documents, articles, failures, languages, sites, dates.")
 	db := dbFlag(fs, e)
 	asJSON := fs.Bool("json", false, "print JSON")
+	failures := fs.Bool("failures", false, "list the failed inputs with their reasons instead")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -296,6 +297,16 @@ func runStats(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	if *failures {
+		return st.Failures(ctx, func(f *sqlite.FailureRow) error {
+			name := f.Path
+			if f.Record > 0 {
+				name = fmt.Sprintf("%s#%d", f.Path, f.Record)
+			}
+			_, err := fmt.Fprintf(e.stdout, "%s\t%s\t%s\n", f.Time.Format("2006-01-02 15:04"), name, f.Reason)
+			return err
+		})
+	}
 	s, err := st.Stats(ctx)
 	if err != nil {
 		return err

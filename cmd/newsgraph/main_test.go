@@ -206,6 +206,12 @@ func TestStoreCommands(t *testing.T) {
 	if code, out, _ := cli(t, "", "stats", "--db", db); code != 0 || !strings.Contains(out, "documents   6") {
 		t.Errorf("stats: exit %d: %s", code, out)
 	}
+	if code, _, _ := cli(t, "", "ingest", "--db", db, "missing-input.txt"); code != 1 {
+		t.Errorf("ingest of a missing input: exit %d, want 1", code)
+	}
+	if code, out, _ := cli(t, "", "stats", "--db", db, "--failures"); code != 0 || !strings.Contains(out, "missing-input.txt\tcannot read") {
+		t.Errorf("stats --failures: exit %d: %q", code, out)
+	}
 	if code, out, _ := cli(t, "", "reprocess", "--db", db); code != 0 || !strings.Contains(out, "6 input(s) re-extracted") {
 		t.Errorf("reprocess: exit %d: %s", code, out)
 	}
