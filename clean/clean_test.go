@@ -99,6 +99,7 @@ func TestHeader(t *testing.T) {
 			"Officials said the talks lasted three hours and ended with an agreement to meet again before the end of the year.\n\"We have made real progress,\" one minister told reporters after the meeting, which both sides described as friendly and useful.\n",
 			"The foreign ministers of both countries met in the capital on Monday", "", "", "2023-05-17", newsgraph.PrecisionDay},
 		{"headline", " date 2022-11 Foreign ministers agree to meet again on trade and energy\n" + body, "The foreign ministers of both", newsgraph.KindTitle, "Foreign ministers agree to meet again on trade and energy", "2022-11", newsgraph.PrecisionMonth},
+		{"timestamp text beats the header date", " date 2020-06-01 Sunday May 31, 2020\n" + body, "The foreign ministers of both", newsgraph.KindHeader, "", "2020-05-31", newsgraph.PrecisionDay},
 		{"furniture", " date 2021-03-04 World\n" + body, "The foreign ministers of both", newsgraph.KindHeader, "", "2021-03-04", newsgraph.PrecisionDay},
 		{"no header", body, "The foreign ministers of both", "-", "", "", ""},
 	}

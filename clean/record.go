@@ -126,7 +126,7 @@ func (c *Cleaner) CleanRecord(text string, src newsgraph.Source) *newsgraph.Docu
 	if title != "" {
 		doc.Title = &title
 	}
-	doc.Published = c.recordDate(h, lines, v, doc)
+	doc.Published = c.recordDate(h, hl, lines, v, doc)
 	return doc
 }
 
@@ -748,7 +748,7 @@ func nearCopy(a, b string) bool {
 // recordDate dates a crawl record from, in order of trust: timestamp lines,
 // a dateline opening the body, a full date in the first paragraphs that fits
 // the header, then the header itself.
-func (c *Cleaner) recordDate(h header, lines []*line, v []verdict, doc *newsgraph.Document) newsgraph.Published {
+func (c *Cleaner) recordDate(h header, hl *line, lines []*line, v []verdict, doc *newsgraph.Document) newsgraph.Published {
 	pub := newsgraph.Published{Raw: h.raw}
 	ref := h.date
 	set := func(d pubdate.Date, origin string) {
@@ -765,6 +765,13 @@ func (c *Cleaner) recordDate(h header, lines []*line, v []verdict, doc *newsgrap
 	}
 	var stamps []stamp
 	first := firstBodyLine(v)
+	// Header text that is itself a timestamp ("Sunday May 31, 2020") is the
+	// page's own date, above everything else.
+	if hl != nil && hl.timestamp {
+		if d, ok := pubdate.Timestamp(unsquash(hl.text), ref); ok && !d.IsZero() {
+			stamps = append(stamps, stamp{d, -1, isUpdateLine(hl.lower)})
+		}
+	}
 	for i, l := range lines {
 		// Timestamp lines, and above the article also lines that carry a
 		// timestamp beside other furniture ("Published 09/08/2023 - 10:15
