@@ -124,6 +124,10 @@ func (c *Cleaner) isArticle(lines []*line, v []verdict, doc *newsgraph.Document,
 	}
 	tails := 0
 	for _, l := range lines {
+		if readMore[l.cue] {
+			tails++ // a "Continue reading…" link under a teaser
+			continue
+		}
 		if l.terminal && !strings.HasSuffix(l.text, "...") {
 			continue
 		}
@@ -313,6 +317,12 @@ func datelines(lines []*line, v []verdict) int {
 	}
 	return len(seen)
 }
+
+// readMore are the links under teasers, as whole lines.
+var readMore = map[string]bool{"read more": true, "continue reading": true, "read full story": true, "read the full story": true, "more": false,
+	"lire la suite": true, "lire plus": true, "weiterlesen": true, "mehr lesen": true, "leer más": true, "seguir leyendo": true, "leia mais": true,
+	"continue lendo": true, "leggi tutto": true, "continua a leggere": true, "читать далее": true, "читать полностью": true, "подробнее": true,
+	"selengkapnya": true, "baca selengkapnya": true, "devamını oku": true, "xem tiếp": true, "더보기": true, "阅读全文": true, "続きを読む": true}
 
 // archiveHeading reports a tag, category, author or ticker page by its
 // heading: a short line above the first body paragraph that opens with an
