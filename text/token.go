@@ -136,41 +136,23 @@ type tokenizer struct {
 	noAcronym, noDomain, noEmail int
 }
 
-// acronym is scanAcronym with the failure cache.
-func (t *tokenizer) acronym(i int) int {
-	if i < t.noAcronym {
+// cached runs a scanner at i unless an earlier failed scan already showed
+// that nothing can match before *no; a failure moves *no to where that scan
+// stopped, which keeps tokenizing linear on inputs like "a.a.a.a…".
+func (t *tokenizer) cached(i int, no *int, scan func(string, int) (int, int)) int {
+	if i < *no {
 		return i
 	}
-	e, stop := scanAcronym(t.s, i)
+	e, stop := scan(t.s, i)
 	if e == i {
-		t.noAcronym = stop
+		*no = stop
 	}
 	return e
 }
 
-// domain is scanDomain with the failure cache.
-func (t *tokenizer) domain(i int) int {
-	if i < t.noDomain {
-		return i
-	}
-	e, stop := scanDomain(t.s, i)
-	if e == i {
-		t.noDomain = stop
-	}
-	return e
-}
-
-// email is scanEmail with the failure cache.
-func (t *tokenizer) email(i int) int {
-	if i < t.noEmail {
-		return i
-	}
-	e, stop := scanEmail(t.s, i)
-	if e == i {
-		t.noEmail = stop
-	}
-	return e
-}
+func (t *tokenizer) acronym(i int) int { return t.cached(i, &t.noAcronym, scanAcronym) }
+func (t *tokenizer) domain(i int) int  { return t.cached(i, &t.noDomain, scanDomain) }
+func (t *tokenizer) email(i int) int   { return t.cached(i, &t.noEmail, scanEmail) }
 
 // decode returns the rune at byte offset i and its size.
 func decode(s string, i int) (rune, int) {
