@@ -1,11 +1,16 @@
 package ner
 
 import (
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -206,4 +211,98 @@ func TestModelMemory(t *testing.T) {
 		t.Errorf("model heap %.1f MB, want < 300", mb)
 	}
 	runtime.KeepAlive(m)
+}
+
+// TestCachedScoresMatch checks that the word-cached emission scores equal the
+// plain feature sums on every eng.testa sentence (the tagger's fast path must
+// not change what it computes), and on hand-made sentences with the cases
+// the cache has to get right: sentence edges, all-caps headlines, one-word
+// sentences, gazetteer phrases, a cache that overflows.
+func TestCachedScoresMatch(t *testing.T) {
+	m := embeddedOrFail(t)
+	var docs [][][]string
+	docs = append(docs, [][]string{
+		{"Chinese", "President", "Xi", "Jinping", "met", "Yoon", "Suk-yeol", "in", "Bali", ",", "Indonesia", "."},
+		{"BALI", "TALKS", "END"},
+		{"Seoul"},
+		{"The", "United", "States", "and", "South", "Korea", "’s", "Foreign", "Ministry", "said", "so", "."},
+	})
+	if _, err := os.Stat(filepath.Join(dataDir, "conll2003", "eng.testa")); err == nil {
+		for _, doc := range groupDocs(readTesta(t)) {
+			words := make([][]string, 0, len(doc))
+			for _, s := range doc {
+				if len(s.Tokens) > 0 {
+					words = append(words, s.Tokens)
+				}
+			}
+			docs = append(docs, words)
+		}
+	}
+	plain, cached := &scratch{ex: extractor{gaz: m.Gazetteer, clusters: m.Clusters}}, &scratch{}
+	var want []float32
+	checked, overflowed := 0, false
+	for _, doc := range docs {
+		dc := docCases(doc)
+		ents := make([][]*wordEntry, len(doc))
+		for i, s := range doc {
+			ents[i] = m.wordCache().entries(nil, s)
+		}
+		if got := docCasesOf(ents); !maps.Equal(got, dc) {
+			t.Fatalf("docCasesOf differs from docCases on %q", doc)
+		}
+		for _, s := range doc {
+			m.scorePlain(plain, s, dc)
+			want = append(want[:0], plain.score...)
+			m.scoreCached(cached, s, dc)
+			for i, w := range want {
+				if d := w - cached.score[i]; d > 1e-3 || d < -1e-3 {
+					t.Fatalf("sentence %q, score %d: cached %v, plain %v", s, i, cached.score[i], w)
+				}
+			}
+			checked++
+		}
+		if checked > 200 && !overflowed {
+			overflowed = true
+			// Overflow the cache once so words age out and come back.
+			for k := range 2 * cacheShards * shardLimit {
+				m.wordCache().get(strings.Repeat("x", k%7+1) + string(rune('a'+k%26)) + strconv.Itoa(k))
+			}
+		}
+	}
+	t.Logf("%d sentences: cached scores equal the plain sums", checked)
+}
+
+// TestConcurrentTagging tags the same documents from several goroutines at
+// once (they share the model's word cache) and expects the sequential tags.
+func TestConcurrentTagging(t *testing.T) {
+	m := embeddedOrFail(t)
+	docs := [][][]string{
+		{{"Chinese", "President", "Xi", "Jinping", "met", "Yoon", "Suk-yeol", "in", "Bali", "."}},
+		{{"Moon", "Jae-in", "visited", "Pyongyang", "on", "Tuesday", "."}, {"NORTH", "KOREA", "TALKS"}},
+		{{"The", "European", "Union", "and", "NATO", "met", "in", "Brussels", "."}},
+	}
+	want := make([][][]string, len(docs))
+	for i, d := range docs {
+		want[i] = m.TagDocument(d)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range 200 {
+				i := (g + k) % len(docs)
+				if got := m.TagDocument(docs[i]); !reflect.DeepEqual(got, want[i]) {
+					errs <- fmt.Sprintf("goroutine %d: doc %d tagged %v, want %v", g, i, got, want[i])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
 }

@@ -71,10 +71,19 @@ func (g *Gazetteer) build() {
 // match calls f for every phrase of the gazetteer found in the sentence,
 // given the hashes of its normalised tokens.
 func (g *Gazetteer) match(lhash []uint64, f func(start, end int, cats uint32)) {
+	g.matchFrom(lhash, nil, f)
+}
+
+// matchFrom is match where starts, when not nil, tells which tokens can
+// start a phrase (the tagger's word cache knows it).
+func (g *Gazetteer) matchFrom(lhash []uint64, starts []bool, f func(start, end int, cats uint32)) {
 	if len(g.index) == 0 {
 		return
 	}
 	for i := range lhash {
+		if starts != nil && !starts[i] {
+			continue
+		}
 		h := uint64(fnvOffset)
 		for n := 1; n <= gazMaxLen && i+n <= len(lhash); n++ {
 			h = phraseHash(h, lhash[i+n-1])

@@ -2,8 +2,9 @@ package ner
 
 import (
 	"math"
+	"runtime"
 	"strings"
-	"sync"
+	"sync/atomic"
 )
 
 // Model is a trained tagger: feature weights, transition weights, and the
@@ -27,14 +28,22 @@ type Model struct {
 	rowKeys []uint64  // feature hash of each weight row
 	weights []float32 // row-major, nl per feature row
 	trans   []float32 // (nl+1) × nl: row 0 is the sentence start
-	pool    sync.Pool
+	// free holds idle per-worker scratch space. Unlike a sync.Pool it
+	// survives garbage collections, so the word caches stay warm.
+	free  chan *scratch
+	cache atomic.Pointer[wordCache] // made on first use, see wordcache.go
 }
 
-// featTable maps feature hashes to weight rows by open addressing.
+// featTable maps feature hashes to weight rows by open addressing. Key and
+// row share a slot, so a probe touches one cache line.
 type featTable struct {
-	keys []uint64 // 0 marks an empty slot
-	rows []int32
-	mask uint64
+	slots []featSlot
+	mask  uint64
+}
+
+type featSlot struct {
+	key uint64 // 0 marks an empty slot
+	row int32
 }
 
 func newFeatTable(n int) featTable {
@@ -42,29 +51,28 @@ func newFeatTable(n int) featTable {
 	for size < 2*n {
 		size <<= 1
 	}
-	return featTable{keys: make([]uint64, size), rows: make([]int32, size), mask: uint64(size - 1)}
+	return featTable{slots: make([]featSlot, size), mask: uint64(size - 1)}
 }
 
 func (t *featTable) put(h uint64, row int32) {
 	i := (h ^ h>>29) & t.mask
-	for t.keys[i] != 0 && t.keys[i] != h {
+	for t.slots[i].key != 0 && t.slots[i].key != h {
 		i = (i + 1) & t.mask
 	}
-	t.keys[i] = h
-	t.rows[i] = row
+	t.slots[i] = featSlot{h, row}
 }
 
 func (t *featTable) get(h uint64) int32 {
-	if len(t.keys) == 0 {
+	if len(t.slots) == 0 {
 		return -1
 	}
 	i := (h ^ h>>29) & t.mask
 	for {
-		k := t.keys[i]
-		if k == h {
-			return t.rows[i]
+		sl := &t.slots[i]
+		if sl.key == h {
+			return sl.row
 		}
-		if k == 0 {
+		if sl.key == 0 {
 			return -1
 		}
 		i = (i + 1) & t.mask
@@ -73,18 +81,39 @@ func (t *featTable) get(h uint64) int32 {
 
 // scratch is per-call working memory, pooled.
 type scratch struct {
-	ex    extractor
-	score []float32
-	back  []int16
-	delta []float32
-	best  []int
+	ex     extractor
+	ents   []*wordEntry
+	gaz    [][]uint32
+	pairs  [][]transPair
+	lhash  []uint64
+	starts []bool
+	score  []float32
+	back   []int16
+	delta  []float32
+	best   []int
 }
 
 func (m *Model) init() {
 	m.labels = newLabelSet(m.Scheme, m.Types)
 	m.nl = len(m.labels.names)
-	m.pool.New = func() any {
+	m.free = make(chan *scratch, max(2*runtime.GOMAXPROCS(0), 8))
+}
+
+// getScratch takes idle scratch space or makes new.
+func (m *Model) getScratch() *scratch {
+	select {
+	case s := <-m.free:
+		return s
+	default:
 		return &scratch{ex: extractor{gaz: m.Gazetteer, clusters: m.Clusters}}
+	}
+}
+
+// putScratch keeps s for the next caller unless enough are idle already.
+func (m *Model) putScratch(s *scratch) {
+	select {
+	case m.free <- s:
+	default:
 	}
 }
 
@@ -98,10 +127,22 @@ func (m *Model) Tag(tokens []string) []string {
 // word is written elsewhere in the document (for example "BRUSSELS" in an
 // all-caps headline against "Brussels" in the text).
 func (m *Model) TagDocument(sents [][]string) [][]string {
-	dc := docCases(sents)
-	out := make([][]string, len(sents))
+	c := m.wordCache()
+	ents := make([][]*wordEntry, len(sents))
 	for i, s := range sents {
-		out[i] = m.tag(s, dc)
+		ents[i] = c.entries(nil, s)
+	}
+	dc := docCasesOf(ents)
+	s := m.getScratch()
+	defer m.putScratch(s)
+	out := make([][]string, len(sents))
+	for i := range sents {
+		if len(ents[i]) == 0 {
+			out[i] = []string{}
+			continue
+		}
+		m.scoreEntries(s, c, ents[i], dc)
+		out[i] = m.labels.decode(viterbi(s, len(ents[i]), m.nl, m.labels, m.trans[:m.nl], c.pairs))
 	}
 	return out
 }
@@ -115,8 +156,15 @@ func (m *Model) tag(tokens []string, dc map[string]byte) []string {
 	if len(tokens) == 0 {
 		return []string{}
 	}
-	s := m.pool.Get().(*scratch)
-	defer m.pool.Put(s)
+	s := m.getScratch()
+	defer m.putScratch(s)
+	m.scoreCached(s, tokens, dc)
+	return m.labels.decode(viterbi(s, len(tokens), m.nl, m.labels, m.trans[:m.nl], m.wordCache().pairs))
+}
+
+// scorePlain fills s.score by extracting every feature of every token and
+// summing its weights: the reference that scoreCached must equal.
+func (m *Model) scorePlain(s *scratch, tokens []string, dc map[string]byte) {
 	s.ex.extract(tokens, dc)
 	n, nl := len(tokens), m.nl
 	s.score = grow(s.score, n*nl)
@@ -134,7 +182,6 @@ func (m *Model) tag(tokens []string, dc map[string]byte) []string {
 			}
 		}
 	}
-	return m.labels.decode(viterbi(s, n, nl, m.labels, m.trans))
 }
 
 func grow[T any](b []T, n int) []T {
@@ -144,16 +191,41 @@ func grow[T any](b []T, n int) []T {
 	return b[:n]
 }
 
+// transPair is one allowed transition into a label: the previous label and
+// the transition weight.
+type transPair struct {
+	prev int
+	w    float32
+}
+
+// transPairs lists, for each label, its allowed predecessors with their
+// transition weights from trans ((nl+1) × nl, row 0 the sentence start), in
+// the order of ls.prevs, reusing dst.
+func (ls *labelSet) transPairs(trans []float32, dst [][]transPair) [][]transPair {
+	nl := len(ls.names)
+	if len(dst) != nl {
+		dst = make([][]transPair, nl)
+	}
+	for l := range nl {
+		dst[l] = dst[l][:0]
+		for _, p := range ls.prevs[l] {
+			dst[l] = append(dst[l], transPair{p, trans[(p+1)*nl+l]})
+		}
+	}
+	return dst
+}
+
 // viterbi finds the best label sequence given emission scores s.score
-// (n × nl) and transitions trans ((nl+1) × nl), obeying the scheme's
-// allowed transitions.
-func viterbi(s *scratch, n, nl int, ls *labelSet, trans []float32) []int {
+// (n × nl), start weights trans[:nl] and the allowed transitions with their
+// weights (transPairs). Disallowed states score -Inf, which no sum escapes,
+// so the inner loop needs no test for them.
+func viterbi(s *scratch, n, nl int, ls *labelSet, start []float32, pairs [][]transPair) []int {
 	neg := float32(math.Inf(-1))
 	s.delta = grow(s.delta, n*nl)
 	s.back = grow(s.back, n*nl)
 	for l := range nl {
 		if ls.allowed[0][l] {
-			s.delta[l] = s.score[l] + trans[l]
+			s.delta[l] = s.score[l] + start[l]
 		} else {
 			s.delta[l] = neg
 		}
@@ -165,18 +237,12 @@ func viterbi(s *scratch, n, nl int, ls *labelSet, trans []float32) []int {
 		em := s.score[i*nl : (i+1)*nl]
 		for l := range nl {
 			best, arg := neg, 0
-			for _, p := range ls.prevs[l] {
-				if prev[p] == neg {
-					continue
-				}
-				if v := prev[p] + trans[(p+1)*nl+l]; v > best {
-					best, arg = v, p
+			for _, tp := range pairs[l] {
+				if v := prev[tp.prev] + tp.w; v > best {
+					best, arg = v, tp.prev
 				}
 			}
-			if best != neg {
-				best += em[l]
-			}
-			cur[l], back[l] = best, int16(arg)
+			cur[l], back[l] = best+em[l], int16(arg)
 		}
 	}
 	last := s.delta[(n-1)*nl : n*nl]
@@ -194,6 +260,13 @@ func viterbi(s *scratch, n, nl int, ls *labelSet, trans []float32) []int {
 	out := make([]int, n)
 	copy(out, s.best)
 	return out
+}
+
+// decodeWith runs viterbi with transition weights trans, building the
+// transition pairs in s.
+func decodeWith(s *scratch, n, nl int, ls *labelSet, trans []float32) []int {
+	s.pairs = ls.transPairs(trans, s.pairs)
+	return viterbi(s, n, nl, ls, trans[:nl], s.pairs)
 }
 
 // DomainType maps a CoNLL type to newsgraph's entity types: PER → PERSON,

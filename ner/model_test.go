@@ -153,7 +153,7 @@ func TestViterbiConstraints(t *testing.T) {
 			s.score[i*nl+idx(p)] = 5
 			s.score[i*nl+idx("O")] = 1
 		}
-		got := strings.Join(ls.decode(viterbi(s, n, nl, ls, make([]float32, (nl+1)*nl))), " ")
+		got := strings.Join(ls.decode(decodeWith(s, n, nl, ls, make([]float32, (nl+1)*nl))), " ")
 		if got != tt.want {
 			t.Errorf("%s: got %s, want %s", tt.name, got, tt.want)
 		}

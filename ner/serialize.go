@@ -278,8 +278,5 @@ func decodeModel(raw []byte) (*Model, error) {
 		m.rowKeys[i] = key
 		m.table.put(key, int32(i))
 	}
-	m.pool.New = func() any {
-		return &scratch{ex: extractor{gaz: m.Gazetteer, clusters: m.Clusters}}
-	}
 	return m, nil
 }

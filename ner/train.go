@@ -176,7 +176,7 @@ func Train(ctx context.Context, train, dev []Sentence, opts Options) (*Model, er
 		for _, oi := range order {
 			ts := &tr[oi]
 			emit(ts, w)
-			pred := viterbi(s, len(ts.gold), nl, m.labels, tw)
+			pred := decodeWith(s, len(ts.gold), nl, m.labels, tw)
 			prevG, prevP := -1, -1
 			for i, g := range ts.gold {
 				p := pred[i]
@@ -205,7 +205,7 @@ func Train(ctx context.Context, train, dev []Sentence, opts Options) (*Model, er
 			for i := range dv {
 				emit(&dv[i], avg)
 				gold = append(gold, dv[i].tags)
-				pred = append(pred, m.labels.decode(viterbi(s, len(dv[i].gold), nl, m.labels, tavg)))
+				pred = append(pred, m.labels.decode(decodeWith(s, len(dv[i].gold), nl, m.labels, tavg)))
 			}
 			ev, err := Evaluate(gold, pred)
 			if err != nil {
@@ -270,6 +270,8 @@ func (m *Model) setWeights(ids map[uint64]int32, weights []float32, prune float3
 		m.table.put(e.h, int32(r))
 		m.rowKeys[r] = e.h
 	}
+	// A word cache would hold sums of older weights.
+	m.cache.Store(nil)
 }
 
 // NumFeatures returns how many feature rows the model keeps.

@@ -25,7 +25,10 @@ import (
 type Options struct {
 	// Workers is the number of extraction goroutines (default: all cores).
 	Workers int
-	// BatchSize is the number of inputs stored per transaction (default 256).
+	// BatchSize is the most inputs stored per transaction (default 256).
+	// Smaller batches go whenever the writer is idle, so it never waits
+	// for a full batch while the workers run (nor, at the end, writes a
+	// long tail alone).
 	BatchSize int
 	// Stages annotate each document after extraction, in order.
 	Stages []newsgraph.Stage
@@ -178,11 +181,16 @@ func run(ctx context.Context, j job, ex newsgraph.Extractor, stages []newsgraph.
 	return newsgraph.Item{Input: j.in, Doc: doc}
 }
 
+// minBatch is the least inputs handed to an idle writer at once.
+const minBatch = 16
+
 // Ingest reads, extracts, annotates and stores every input under paths.
 // Inputs already stored are skipped (idempotent and resumable: an interrupted
 // run is completed by running it again); one bad input never stops the
 // batch. The summary counts every input. Storing runs in its own goroutine,
-// one transaction per batch, while the workers go on extracting.
+// one transaction per batch, while the workers go on extracting: a batch
+// is handed over as soon as the writer is free and holds at least
+// minBatch inputs, and the workers wait only when it reaches BatchSize.
 func Ingest(ctx context.Context, r *source.Reader, paths []string, ex newsgraph.Extractor, store newsgraph.Store, opts Options) (Summary, error) {
 	started := time.Now()
 	batchSize := opts.BatchSize
@@ -198,7 +206,8 @@ func Ingest(ctx context.Context, r *source.Reader, paths []string, ex newsgraph.
 		mu       sync.Mutex // guards sum between the reader loop and the writer
 		writeErr error
 	)
-	batches := make(chan []newsgraph.Item, 2)
+	// Unbuffered: a send succeeds only when the writer is ready for more.
+	batches := make(chan []newsgraph.Item)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
@@ -259,14 +268,23 @@ func Ingest(ctx context.Context, r *source.Reader, paths []string, ex newsgraph.
 			it.Failure.Data = it.Input.Data
 		}
 		batch = append(batch, it)
-		if len(batch) >= batchSize {
+		switch {
+		case len(batch) >= batchSize:
 			select {
 			case batches <- batch:
 			case <-ctx.Done():
 				return ctx.Err()
 			}
-			batch = make([]newsgraph.Item, 0, batchSize)
+		case len(batch) >= min(minBatch, batchSize):
+			select {
+			case batches <- batch:
+			default:
+				return nil // the writer is busy: keep collecting
+			}
+		default:
+			return nil
 		}
+		batch = make([]newsgraph.Item, 0, batchSize)
 		return nil
 	})
 	if len(batch) > 0 && err == nil {

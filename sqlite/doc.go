@@ -51,8 +51,10 @@
 //	                 (UNIQUE), hints (JSON), the document produced or NULL.
 //	failures         input, path, record, format, reason, time.
 //	entities         per document: entity id, name (and lower-cased key),
-//	                 type, actor code/country, geo fields.
-//	mentions         doc, entity, name, type, paragraph, start, end, text.
+//	                 type, actor code/country, geo fields, mention_count
+//	                 and spans, the mentions as a JSON array of
+//	                 [paragraph, start, end] (one row per mention cost the
+//	                 single writer more than tagging; migration 0002).
 //	actors           the actor knowledge base: code, country, sectors,
 //	                 kind, kb id; actor_descriptors: the names texts use for
 //	                 an actor, with count and first/last date.

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -382,10 +383,9 @@ const (
 	sqlInsertRecord = `INSERT INTO document_records(seq, record) VALUES (?, ?)`
 	sqlInsertFTS    = `INSERT INTO documents_fts(rowid, title, body, meta) VALUES (?, ?, ?, ?)`
 	sqlInsertEntity = `INSERT OR IGNORE INTO entities(doc_id, entity_id, name, name_key, type,
-		actor_code, actor_country, geo_name, geo_country, geo_admin1, geo_lat, geo_lon, geonames_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	sqlInsertMention = `INSERT INTO mentions(doc_id, entity_id, name, type, paragraph, start, "end", text)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+		actor_code, actor_country, geo_name, geo_country, geo_admin1, geo_lat, geo_lon, geonames_id,
+		mention_count, spans)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	sqlUpsertActor = `INSERT INTO actors(code, country, sectors, kind, kb_id) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT(code) DO NOTHING`
 	sqlUpsertDescriptor = `INSERT INTO actor_descriptors(actor, descriptor, count, first_date, last_date)
@@ -503,13 +503,9 @@ func (w *writeTx) insertChildren(ctx context.Context, d *newsgraph.Document) err
 			geoName, geoCountry, geoAdmin1, lat, lon, gid = g.Name, g.Country, g.Admin1, g.Lat, g.Lon, g.GeonamesID
 		}
 		if _, err := w.exec(ctx, sqlInsertEntity, d.ID, e.ID, e.Name, strings.ToLower(e.Name), e.Type,
-			actorCode, actorCountry, geoName, geoCountry, geoAdmin1, lat, lon, gid); err != nil {
+			actorCode, actorCountry, geoName, geoCountry, geoAdmin1, lat, lon, gid,
+			len(e.Mentions), mentionSpans(e.Mentions)); err != nil {
 			return err
-		}
-		for _, m := range e.Mentions {
-			if _, err := w.exec(ctx, sqlInsertMention, d.ID, e.ID, e.Name, e.Type, m.Paragraph, m.Start, m.End, m.Text); err != nil {
-				return err
-			}
 		}
 	}
 	for i, q := range d.Quotes {
@@ -589,7 +585,7 @@ func (w *writeTx) clearDoc(ctx context.Context, id string) error {
 		return fmt.Errorf("find document %s: %w", id, err)
 	}
 	w.ftsDel = append(w.ftsDel, seq)
-	for _, table := range []string{"entities", "mentions", "quotes", "event_mentions", "times"} {
+	for _, table := range []string{"entities", "quotes", "event_mentions", "times"} {
 		if _, err := w.exec(ctx, "DELETE FROM "+table+" WHERE doc_id = ?", id); err != nil {
 			return err
 		}
@@ -646,4 +642,24 @@ func dateRange(s string) (lo, hi string, ok bool) {
 		return s, s, true
 	}
 	return "", "", false
+}
+
+// mentionSpans encodes mentions as the JSON array of [paragraph, start, end]
+// triples kept in entities.spans.
+func mentionSpans(ms []newsgraph.Mention) string {
+	b := make([]byte, 0, 2+len(ms)*12)
+	b = append(b, '[')
+	for i, m := range ms {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '[')
+		b = strconv.AppendInt(b, int64(m.Paragraph), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(m.Start), 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, int64(m.End), 10)
+		b = append(b, ']')
+	}
+	return string(append(b, ']'))
 }

@@ -214,7 +214,7 @@ func (s *Store) Stats(ctx context.Context) (*newsgraph.Stats, error) {
 		{"SELECT count(*) FROM inputs", &st.Inputs},
 		{"SELECT count(*) FROM failures", &st.Failures},
 		{"SELECT count(*) - count(DISTINCT doc_id) FROM inputs WHERE doc_id IS NOT NULL", &st.Duplicates},
-		{"SELECT count(*) FROM mentions", &st.Mentions},
+		{"SELECT coalesce(sum(mention_count), 0) FROM entities", &st.Mentions},
 		{"SELECT published_date FROM documents WHERE date_lo IS NOT NULL ORDER BY date_lo, date_hi LIMIT 1", &oldest},
 		{"SELECT published_date FROM documents WHERE date_hi IS NOT NULL ORDER BY date_hi DESC, date_lo DESC LIMIT 1", &newest},
 	}

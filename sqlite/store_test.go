@@ -181,7 +181,7 @@ func TestChildTables(t *testing.T) {
 	s := openTest(t)
 	d := fullDoc()
 	mustPut(t, s, newsgraph.Item{Input: &newsgraph.Input{Path: "p", Data: []byte("x")}, Doc: d})
-	for table, want := range map[string]int{"entities": 1, "mentions": 1, "quotes": 1, "event_mentions": 1, "times": 1,
+	for table, want := range map[string]int{"entities": 1, "quotes": 1, "event_mentions": 1, "times": 1,
 		"actors": 1, "actor_descriptors": 1} {
 		var n int
 		if err := s.reader.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
@@ -190,6 +190,14 @@ func TestChildTables(t *testing.T) {
 		if n != want {
 			t.Errorf("%s: %d rows, want %d", table, n, want)
 		}
+	}
+	var count int
+	var spans string
+	if err := s.reader.QueryRow("SELECT mention_count, spans FROM entities").Scan(&count, &spans); err != nil {
+		t.Fatal(err)
+	}
+	if count != 1 || spans != "[[1,17,30]]" {
+		t.Errorf("entity mentions: count %d, spans %s", count, spans)
 	}
 	// Replacing the document with one without annotations clears them.
 	var inputID int64
@@ -201,7 +209,7 @@ func TestChildTables(t *testing.T) {
 	if err := s.Replace(context.Background(), inputID, newsgraph.Item{Doc: &bare}); err != nil {
 		t.Fatal(err)
 	}
-	for _, table := range []string{"entities", "mentions", "quotes", "event_mentions", "times", "actor_descriptors"} {
+	for _, table := range []string{"entities", "quotes", "event_mentions", "times", "actor_descriptors"} {
 		var n int
 		if err := s.reader.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
 			t.Fatal(err)
@@ -380,6 +388,67 @@ func TestStats(t *testing.T) {
 	}
 	if !reflect.DeepEqual(st, want) {
 		t.Errorf("Stats:\ngot  %+v\nwant %+v", st, want)
+	}
+}
+
+// TestMigrationInlineMentions upgrades a version-1 database whose mentions
+// are rows to version 2, where they are the entity's spans.
+func TestMigrationInlineMentions(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "m.db")
+	initSQL, err := migrationFiles.ReadFile("migrations/0001_init.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := openWith(ctx, path, fstest.MapFS{"migrations/0001_init.sql": {Data: initSQL}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustPut(t, s, docA.item("a", 0))
+	var id string
+	if err := s.reader.QueryRow("SELECT id FROM documents").Scan(&id); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`INSERT INTO entities(doc_id, entity_id, name, name_key, type) VALUES (?, 'e1', 'Xi Jinping', 'xi jinping', 'PERSON')`,
+		`INSERT INTO entities(doc_id, entity_id, name, name_key, type) VALUES (?, 'e2', 'Bali', 'bali', 'GPE')`,
+		`INSERT INTO mentions(doc_id, entity_id, name, type, paragraph, start, "end", text) VALUES (?, 'e1', 'Xi Jinping', 'PERSON', 2, 0, 2, 'Xi')`,
+		`INSERT INTO mentions(doc_id, entity_id, name, type, paragraph, start, "end", text) VALUES (?, 'e1', 'Xi Jinping', 'PERSON', 0, 18, 28, 'Xi Jinping')`,
+	} {
+		if _, err := s.writer.Exec(q, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	got := map[string]string{}
+	rows, err := s.reader.Query("SELECT entity_id, mention_count, spans FROM entities")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var e, spans string
+		var n int
+		if err := rows.Scan(&e, &n, &spans); err != nil {
+			t.Fatal(err)
+		}
+		got[e] = strconv.Itoa(n) + " " + spans
+	}
+	want := map[string]string{"e1": "2 [[0,18,28],[2,0,2]]", "e2": "0 []"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("after migration: %v, want %v", got, want)
+	}
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Mentions != 2 {
+		t.Errorf("Stats.Mentions = %d, want 2", st.Mentions)
 	}
 }
 
