@@ -35,11 +35,19 @@ type Model struct {
 }
 
 // featTable maps feature hashes to weight rows by open addressing. Key and
-// row share a slot, so a probe touches one cache line.
+// row share a slot, so a probe touches one cache line. Most features a text
+// asks for (word pairs above all) are not in the model; a one-bit-per-hash
+// filter small enough to stay in the CPU cache answers those without
+// touching the table.
 type featTable struct {
-	slots []featSlot
-	mask  uint64
+	slots  []featSlot
+	mask   uint64
+	filter []uint64 // filterBits bits, set for every stored hash
 }
+
+const filterBits = 1 << 20
+
+func filterBit(h uint64) uint64 { return (h >> 40) & (filterBits - 1) }
 
 type featSlot struct {
 	key uint64 // 0 marks an empty slot
@@ -48,10 +56,10 @@ type featSlot struct {
 
 func newFeatTable(n int) featTable {
 	size := 16
-	for size < 2*n {
+	for size < n+n/2 {
 		size <<= 1
 	}
-	return featTable{slots: make([]featSlot, size), mask: uint64(size - 1)}
+	return featTable{slots: make([]featSlot, size), mask: uint64(size - 1), filter: make([]uint64, filterBits/64)}
 }
 
 func (t *featTable) put(h uint64, row int32) {
@@ -60,10 +68,15 @@ func (t *featTable) put(h uint64, row int32) {
 		i = (i + 1) & t.mask
 	}
 	t.slots[i] = featSlot{h, row}
+	b := filterBit(h)
+	t.filter[b/64] |= 1 << (b % 64)
 }
 
 func (t *featTable) get(h uint64) int32 {
 	if len(t.slots) == 0 {
+		return -1
+	}
+	if b := filterBit(h); t.filter[b/64]&(1<<(b%64)) == 0 {
 		return -1
 	}
 	i := (h ^ h>>29) & t.mask

@@ -187,12 +187,40 @@ func (s *Store) Put(ctx context.Context, items []newsgraph.Item) ([]newsgraph.Pu
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: put: %w", err)
 	}
+	s.remember(rows)
 	return results, nil
 }
 
+// remember adds committed inputs to the in-memory set Seen uses while the
+// store is fresh.
+func (s *Store) remember(rows []*row) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.fresh {
+		return
+	}
+	if len(s.stored)+len(rows) > s.sessionLimit {
+		s.fresh, s.stored = false, nil
+		return
+	}
+	for _, r := range rows {
+		s.stored[[sha256.Size]byte(r.sum)] = struct{}{}
+	}
+}
+
 // Seen reports whether these exact input bytes are stored.
+//
+// A store that held no inputs when it was opened answers from memory (the
+// hashes of what it has put since), without a query.
 func (s *Store) Seen(ctx context.Context, data []byte) (bool, error) {
 	sum := sha256.Sum256(data)
+	s.mu.Lock()
+	fresh := s.fresh
+	_, seen := s.stored[sum]
+	s.mu.Unlock()
+	if fresh {
+		return seen, nil
+	}
 	var n int
 	err := s.reader.QueryRowContext(ctx, "SELECT count(*) FROM inputs WHERE sha256 = ?", sum[:]).Scan(&n)
 	if err != nil {

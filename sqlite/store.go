@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"embed"
 	"errors"
@@ -14,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/klauspost/compress/zstd"
@@ -43,7 +45,17 @@ type Store struct {
 	dec    *zstd.Decoder
 	log    *slog.Logger
 	limits searchLimits
+	// While fresh (the store held no inputs when opened), Seen answers
+	// from stored, the SHA-256 of every input this Store has put, instead
+	// of querying; past maxSession inputs it goes back to querying.
+	mu           sync.Mutex
+	fresh        bool
+	stored       map[[sha256.Size]byte]struct{}
+	sessionLimit int
 }
+
+// maxSession bounds the in-memory set of stored input hashes (about 80 MB).
+const maxSession = 1 << 20
 
 // Open opens (creating if needed) the store at path and applies any pending
 // schema migrations. In-memory databases are not supported because the
@@ -103,6 +115,14 @@ func openWith(ctx context.Context, path string, migrations fs.FS, opts ...Option
 	if err := migrate(ctx, s.writer, migrations, s.log); err != nil {
 		s.writer.Close()
 		return nil, err
+	}
+	var any int
+	switch err := s.writer.QueryRowContext(ctx, "SELECT 1 FROM inputs LIMIT 1").Scan(&any); {
+	case errors.Is(err, sql.ErrNoRows):
+		s.fresh, s.stored, s.sessionLimit = true, map[[sha256.Size]byte]struct{}{}, maxSession
+	case err != nil:
+		s.writer.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", abs, err)
 	}
 
 	s.reader, err = sql.Open("sqlite", base+

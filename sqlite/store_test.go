@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -64,8 +65,20 @@ func TestPutSemantics(t *testing.T) {
 	}
 }
 
+// TestPutIdempotent runs with Seen answering from the fresh store's memory
+// and with that memory overflowing back to queries.
 func TestPutIdempotent(t *testing.T) {
+	for _, limit := range []int{maxSession, 1} {
+		t.Run(fmt.Sprint("session=", limit), func(t *testing.T) { testPutIdempotent(t, limit) })
+	}
+}
+
+func testPutIdempotent(t *testing.T, limit int) {
 	s := openTest(t)
+	if !s.fresh {
+		t.Fatal("a new store is not fresh")
+	}
+	s.sessionLimit = limit
 	batch := []newsgraph.Item{docA.item("a.txt", 0), docB.item("a.txt", 1), failureItem("c.html", 0, "<x>", "bad"), docA2.item("b.txt", 0)}
 	mustPut(t, s, batch...)
 	before, _ := s.Stats(context.Background())
@@ -88,6 +101,9 @@ func TestPutIdempotent(t *testing.T) {
 	}
 	if ok, _ := s.Seen(context.Background(), []byte("never stored")); ok {
 		t.Error("Seen(new bytes) = true")
+	}
+	if s.fresh != (limit > len(batch)) {
+		t.Errorf("fresh = %v with a session limit of %d", s.fresh, limit)
 	}
 }
 

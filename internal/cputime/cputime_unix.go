@@ -1,14 +1,15 @@
 //go:build unix
 
-package sqlite
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime returns the user+system CPU time of this process so far.
-func cpuTime() time.Duration {
+// Process returns the user+system CPU time of this process so far, or 0
+// where it cannot be read.
+func Process() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
