@@ -182,7 +182,7 @@ func run(ctx context.Context, j job, ex newsgraph.Extractor, stages []newsgraph.
 }
 
 // minBatch is the least inputs handed to an idle writer at once.
-const minBatch = 128
+const minBatch = 64
 
 // Ingest reads, extracts, annotates and stores every input under paths.
 // Inputs already stored are skipped (idempotent and resumable: an interrupted

@@ -50,7 +50,8 @@
 //	inputs           raw bytes (zstd), path, record, format, size, SHA-256
 //	                 (UNIQUE), hints (JSON), the document produced or NULL.
 //	failures         input, path, record, format, reason, time.
-//	entities         per document: entity id, name (and lower-cased key),
+//	entities         per document (by documents.seq, doc_seq): entity id,
+//	                 name (and lower-cased key),
 //	                 type, actor code/country, geo fields, mention_count
 //	                 and spans, the mentions as a JSON array of
 //	                 [paragraph, start, end] (one row per mention cost the

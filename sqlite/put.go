@@ -410,7 +410,7 @@ const (
 		ON CONFLICT(id) DO NOTHING RETURNING seq`
 	sqlInsertRecord = `INSERT INTO document_records(seq, record) VALUES (?, ?)`
 	sqlInsertFTS    = `INSERT INTO documents_fts(rowid, title, body, meta) VALUES (?, ?, ?, ?)`
-	sqlInsertEntity = `INSERT OR IGNORE INTO entities(doc_id, entity_id, name, name_key, type,
+	sqlInsertEntity = `INSERT OR IGNORE INTO entities(doc_seq, entity_id, name, name_key, type,
 		actor_code, actor_country, geo_name, geo_country, geo_admin1, geo_lat, geo_lon, geonames_id,
 		mention_count, spans)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
@@ -501,13 +501,13 @@ func (w *writeTx) insertDoc(ctx context.Context, r *row) (bool, error) {
 		return false, err
 	}
 	w.ftsAdd = append(w.ftsAdd, ftsRow{seq, d.TitleText(), r.body, metaTokens(d.LanguageCode(), d.Source.Site, d.Published.Date)})
-	if err := w.insertChildren(ctx, d); err != nil {
+	if err := w.insertChildren(ctx, seq, d); err != nil {
 		return false, fmt.Errorf("document %s: %w", d.ID, err)
 	}
 	return true, nil
 }
 
-func (w *writeTx) insertChildren(ctx context.Context, d *newsgraph.Document) error {
+func (w *writeTx) insertChildren(ctx context.Context, seq int64, d *newsgraph.Document) error {
 	date := null(d.Published.Date)
 	for _, e := range d.Entities {
 		var actorCode, actorCountry, geoName, geoCountry, geoAdmin1, lat, lon, gid any
@@ -530,7 +530,7 @@ func (w *writeTx) insertChildren(ctx context.Context, d *newsgraph.Document) err
 		if g := e.Geo; g != nil {
 			geoName, geoCountry, geoAdmin1, lat, lon, gid = g.Name, g.Country, g.Admin1, g.Lat, g.Lon, g.GeonamesID
 		}
-		if _, err := w.exec(ctx, sqlInsertEntity, d.ID, e.ID, e.Name, strings.ToLower(e.Name), e.Type,
+		if _, err := w.exec(ctx, sqlInsertEntity, seq, e.ID, e.Name, strings.ToLower(e.Name), e.Type,
 			actorCode, actorCountry, geoName, geoCountry, geoAdmin1, lat, lon, gid,
 			len(e.Mentions), mentionSpans(e.Mentions)); err != nil {
 			return err
@@ -592,7 +592,7 @@ func (w *writeTx) updateDoc(ctx context.Context, r *row) error {
 		return err
 	}
 	w.ftsAdd = append(w.ftsAdd, ftsRow{seq, d.TitleText(), r.body, metaTokens(d.LanguageCode(), d.Source.Site, d.Published.Date)})
-	if err := w.insertChildren(ctx, d); err != nil {
+	if err := w.insertChildren(ctx, seq, d); err != nil {
 		return fmt.Errorf("document %s: %w", d.ID, err)
 	}
 	return nil
@@ -601,19 +601,22 @@ func (w *writeTx) updateDoc(ctx context.Context, r *row) error {
 // clearDoc removes a document's index entry and child rows, keeping the
 // documents row. Actor descriptor counts are decremented.
 func (w *writeTx) clearDoc(ctx context.Context, id string) error {
+	var seq int64
+	if err := w.tx.QueryRowContext(ctx, `SELECT seq FROM documents WHERE id = ?`, id).Scan(&seq); err != nil {
+		return fmt.Errorf("find document %s: %w", id, err)
+	}
 	if _, err := w.exec(ctx, `UPDATE actor_descriptors SET count = count - 1
-		WHERE (actor, descriptor) IN (SELECT actor_code, name FROM entities WHERE doc_id = ? AND actor_code IS NOT NULL)`, id); err != nil {
+		WHERE (actor, descriptor) IN (SELECT actor_code, name FROM entities WHERE doc_seq = ? AND actor_code IS NOT NULL)`, seq); err != nil {
 		return err
 	}
 	if _, err := w.exec(ctx, `DELETE FROM actor_descriptors WHERE count <= 0`); err != nil {
 		return err
 	}
-	var seq int64
-	if err := w.tx.QueryRowContext(ctx, `SELECT seq FROM documents WHERE id = ?`, id).Scan(&seq); err != nil {
-		return fmt.Errorf("find document %s: %w", id, err)
-	}
 	w.ftsDel = append(w.ftsDel, seq)
-	for _, table := range []string{"entities", "quotes", "event_mentions", "times"} {
+	if _, err := w.exec(ctx, "DELETE FROM entities WHERE doc_seq = ?", seq); err != nil {
+		return err
+	}
+	for _, table := range []string{"quotes", "event_mentions", "times"} {
 		if _, err := w.exec(ctx, "DELETE FROM "+table+" WHERE doc_id = ?", id); err != nil {
 			return err
 		}

@@ -109,7 +109,7 @@ func (s *Store) newFilter(ctx context.Context, tx *sql.Tx, q newsgraph.SearchQue
 		f.meta = append(f.meta, `meta : "`+hashToken("s", q.Site)+`"`)
 	}
 	if e := strings.ToLower(strings.TrimSpace(q.Entity)); e != "" {
-		cond := "EXISTS (SELECT 1 FROM entities e WHERE e.name_key = ? AND e.doc_id = d.id)"
+		cond := "EXISTS (SELECT 1 FROM entities e WHERE e.name_key = ? AND e.doc_seq = d.seq)"
 		where = append(where, cond)
 		f.args = append(f.args, e)
 		residual = append(residual, cond)

@@ -88,8 +88,8 @@ func searchCorpus(t *testing.T) *Store {
 	items = append(items, failureItem("f.html", 0, "storm election failure text", "storm election"))
 	mustPut(t, s, items...)
 	// Entities are empty today; add one row by hand to test the filter.
-	if _, err := s.writer.Exec(`INSERT INTO entities(doc_id, entity_id, name, name_key, type)
-		SELECT id, 'e1', 'Lula', 'lula', 'PER' FROM documents WHERE title = 'Elections in Brazil'`); err != nil {
+	if _, err := s.writer.Exec(`INSERT INTO entities(doc_seq, entity_id, name, name_key, type)
+		SELECT seq, 'e1', 'Lula', 'lula', 'PER' FROM documents WHERE title = 'Elections in Brazil'`); err != nil {
 		t.Fatal(err)
 	}
 	return s
