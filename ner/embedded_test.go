@@ -245,7 +245,7 @@ func TestCachedScoresMatch(t *testing.T) {
 		dc := docCases(doc)
 		ents := make([][]*wordEntry, len(doc))
 		for i, s := range doc {
-			ents[i] = m.wordCache().entries(nil, s)
+			ents[i] = m.wordCache().entries(nil, s, nil)
 		}
 		if got := docCasesOf(ents); !maps.Equal(got, dc) {
 			t.Fatalf("docCasesOf differs from docCases on %q", doc)

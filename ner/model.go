@@ -96,6 +96,7 @@ func (t *featTable) get(h uint64) int32 {
 type scratch struct {
 	ex     extractor
 	ents   []*wordEntry
+	l1     map[string]*wordEntry // see wordCache.entries
 	gaz    [][]uint32
 	pairs  [][]transPair
 	lhash  []uint64
@@ -118,7 +119,7 @@ func (m *Model) getScratch() *scratch {
 	case s := <-m.free:
 		return s
 	default:
-		return &scratch{ex: extractor{gaz: m.Gazetteer, clusters: m.Clusters}}
+		return &scratch{ex: extractor{gaz: m.Gazetteer, clusters: m.Clusters}, l1: map[string]*wordEntry{}}
 	}
 }
 
@@ -141,13 +142,13 @@ func (m *Model) Tag(tokens []string) []string {
 // all-caps headline against "Brussels" in the text).
 func (m *Model) TagDocument(sents [][]string) [][]string {
 	c := m.wordCache()
-	ents := make([][]*wordEntry, len(sents))
-	for i, s := range sents {
-		ents[i] = c.entries(nil, s)
-	}
-	dc := docCasesOf(ents)
 	s := m.getScratch()
 	defer m.putScratch(s)
+	ents := make([][]*wordEntry, len(sents))
+	for i, w := range sents {
+		ents[i] = c.entries(nil, w, s.l1)
+	}
+	dc := docCasesOf(ents)
 	out := make([][]string, len(sents))
 	for i := range sents {
 		if len(ents[i]) == 0 {

@@ -270,8 +270,10 @@ func (m *Model) setWeights(ids map[uint64]int32, weights []float32, prune float3
 		m.table.put(e.h, int32(r))
 		m.rowKeys[r] = e.h
 	}
-	// A word cache would hold sums of older weights.
+	// Word caches (shared, and the workers' private maps in idle scratch
+	// space) would hold sums of older weights.
 	m.cache.Store(nil)
+	m.free = make(chan *scratch, cap(m.free))
 }
 
 // NumFeatures returns how many feature rows the model keeps.

@@ -229,11 +229,27 @@ func (c *wordCache) compute(w string) *wordEntry {
 	return e
 }
 
-// entries looks up the cache entries of a sentence's words into dst.
-func (c *wordCache) entries(dst []*wordEntry, words []string) []*wordEntry {
+// l1Size bounds a worker's private map in front of the shared cache: the
+// frequent words all live in a few shards of the shared cache, and workers
+// reading them at once would contend for those shards' locks.
+const l1Size = 4096
+
+// entries looks up the cache entries of a sentence's words into dst,
+// through the worker's private map l1 (nil: the shared cache only).
+func (c *wordCache) entries(dst []*wordEntry, words []string, l1 map[string]*wordEntry) []*wordEntry {
 	dst = dst[:0]
 	for _, w := range words {
-		dst = append(dst, c.get(w))
+		e, ok := l1[w]
+		if !ok {
+			e = c.get(w)
+			if l1 != nil {
+				if len(l1) >= l1Size {
+					clear(l1)
+				}
+				l1[e.tok.word] = e
+			}
+		}
+		dst = append(dst, e)
 	}
 	return dst
 }
@@ -294,7 +310,7 @@ func docCasesOf(sents [][]*wordEntry) map[string]byte {
 // the same sum as extract followed by the feature loop in scorePlain.
 func (m *Model) scoreCached(s *scratch, words []string, dc map[string]byte) {
 	c := m.wordCache()
-	s.ents = c.entries(s.ents, words)
+	s.ents = c.entries(s.ents, words, s.l1)
 	m.scoreEntries(s, c, s.ents, dc)
 }
 
