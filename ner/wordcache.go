@@ -232,7 +232,7 @@ func (c *wordCache) compute(w string) *wordEntry {
 // l1Size bounds a worker's private map in front of the shared cache: the
 // frequent words all live in a few shards of the shared cache, and workers
 // reading them at once would contend for those shards' locks.
-const l1Size = 4096
+const l1Size = 1 << 14
 
 // entries looks up the cache entries of a sentence's words into dst,
 // through the worker's private map l1 (nil: the shared cache only).
