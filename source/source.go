@@ -28,6 +28,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph"
@@ -47,6 +48,26 @@ type Reader struct {
 	MaxRecordBytes int
 	// Stdin is read for the path "-" (default os.Stdin).
 	Stdin io.Reader
+
+	// bufs recycles the 64 KB read buffers of finished files: a directory
+	// of small files otherwise allocates one per file. A Reader must not be
+	// copied after first use.
+	bufs sync.Pool
+}
+
+// bufReader returns a buffered reader over rd from the pool.
+func (r *Reader) bufReader(rd io.Reader) *bufio.Reader {
+	if br, ok := r.bufs.Get().(*bufio.Reader); ok {
+		br.Reset(rd)
+		return br
+	}
+	return bufio.NewReaderSize(rd, 64<<10)
+}
+
+// release returns br to the pool once nothing refers to its buffer.
+func (r *Reader) release(br *bufio.Reader) {
+	br.Reset(nil)
+	r.bufs.Put(br)
 }
 
 // Emit receives each record found, or each failure. Returning an error stops
@@ -155,7 +176,8 @@ func (r *Reader) maxRecord() int {
 
 // readStream sniffs one stream (decompressing gzip) and splits it into records.
 func (r *Reader) readStream(ctx context.Context, path, ext string, rd io.Reader, emit Emit) error {
-	br := bufio.NewReaderSize(rd, 64<<10)
+	br := r.bufReader(rd)
+	defer r.release(br)
 	head, _ := br.Peek(2)
 	if len(head) == 2 && head[0] == 0x1f && head[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
@@ -163,7 +185,8 @@ func (r *Reader) readStream(ctx context.Context, path, ext string, rd io.Reader,
 			return emit(nil, &newsgraph.Failure{Path: path, Reason: fmt.Sprintf("bad gzip stream: %v", err)})
 		}
 		defer zr.Close()
-		br = bufio.NewReaderSize(&gzipErrReader{zr}, 64<<10)
+		br = r.bufReader(&gzipErrReader{zr})
+		defer r.release(br)
 		ext = strings.TrimSuffix(ext, ".gz")
 		if ext == "" || ext == ".gz" {
 			ext = strings.ToLower(filepath.Ext(strings.TrimSuffix(strings.ToLower(path), ".gz")))
