@@ -185,7 +185,18 @@ type Mention struct {
 	Start     int    `json:"start"`
 	End       int    `json:"end"`
 	Text      string `json:"text"`
+	// Kind is how the mention refers to its entity: "" for a name ("Xi
+	// Jinping", "Xi", "President Xi"), MentionNominal for a description
+	// ("the Chinese president"), MentionPronoun for a pronoun ("he"). The
+	// latter two come from in-document coreference (package actor).
+	Kind string `json:"kind,omitempty"`
 }
+
+// Mention kinds besides names.
+const (
+	MentionNominal = "nominal"
+	MentionPronoun = "pronoun"
+)
 
 // Entity is a named entity of the document with all its mentions. Filled by
 // the NER issue; Actor and Geo by the actors issue.
@@ -198,17 +209,56 @@ type Entity struct {
 	Geo      *Place    `json:"geo,omitempty"`
 }
 
-// Actor is a coded actor in the CAMEO style (filled by the actors issue).
+// Actor is a coded actor in the CAMEO style (filled by package actor).
 type Actor struct {
-	Code     string   `json:"code"`
-	Country  string   `json:"country"`
-	Sectors  []string `json:"sectors"`
-	Kind     string   `json:"kind"`
-	KBID     string   `json:"kb_id"`
-	Evidence string   `json:"evidence"`
+	// Code is the CAMEO-style code: country (ISO alpha-3, or IGO/NGO…)
+	// followed by sector codes, e.g. "CHNGOV", "KORELI", "USAMIL".
+	Code string `json:"code"`
+	// Country is the ISO 3166 alpha-3 code, or "" (international actors).
+	Country string `json:"country"`
+	// Sectors are CAMEO sector codes: GOV, MIL, ELI, OPP, REB, BUS, MED,
+	// JUD, LEG, IGO, NGO, CVL, …
+	Sectors []string `json:"sectors"`
+	// Kind is ActorPerson, ActorCountry, ActorOrganisation, ActorIGO or
+	// ActorGroup.
+	Kind string `json:"kind"`
+	// KBID identifies the knowledge-base entry used, if any (e.g.
+	// "wikidata:Q15031", "geonames:1835841", "iso:KOR").
+	KBID string `json:"kb_id"`
+	// Evidence is the words that justified the code, e.g. "Chinese
+	// President Xi Jinping", "knowledge base: President of China
+	// 2013–", "registry: South Korean President ×412".
+	Evidence string `json:"evidence"`
+	// Source is where the code came from: ActorFromText, ActorFromKB,
+	// ActorFromRegistry or ActorFromOverride.
+	Source string `json:"source,omitempty"`
+	// Descriptors are the role phrases this document uses for the actor
+	// ("South Korean President", "former South Korean President"), which
+	// the store accumulates into the corpus-wide actor registry.
+	Descriptors []string `json:"descriptors,omitempty"`
 }
 
-// Place is a geocoded location (filled by the actors issue).
+// Actor kinds.
+const (
+	ActorPerson       = "person"
+	ActorCountry      = "country"
+	ActorOrganisation = "organisation"
+	ActorIGO          = "igo"
+	ActorGroup        = "group"
+)
+
+// Where an actor code came from.
+const (
+	ActorFromText     = "text"
+	ActorFromKB       = "kb"
+	ActorFromRegistry = "registry"
+	ActorFromOverride = "override"
+)
+
+// Place is a geocoded location (filled by package geo). Precision is
+// PrecisionCity, PrecisionAdmin1 or PrecisionCountry: a place known only at
+// country level says so, and its coordinates are then the country's
+// reference point only because Precision tells the reader so.
 type Place struct {
 	Name       string  `json:"name"`
 	Country    string  `json:"country"`
@@ -218,6 +268,13 @@ type Place struct {
 	Precision  string  `json:"precision"`
 	GeonamesID int     `json:"geonames_id"`
 }
+
+// Geocoding precisions.
+const (
+	PrecisionCity    = "city"
+	PrecisionAdmin1  = "admin1"
+	PrecisionCountry = "country"
+)
 
 // Quote is a direct or reported statement (filled by the quotes issue).
 type Quote struct {
