@@ -1,0 +1,199 @@
+package kb
+
+import (
+	"strings"
+)
+
+// Country returns the country a name denotes: its common, official or
+// alternative name ("South Korea", "Republic of Korea", "ROK", "Britain",
+// "America", "the Netherlands"), or its ISO3 code ("KOR"). Two- to
+// four-letter codes ("US", "UK", "U.S.", "DPRK", "KR") match only when
+// written in capitals, so "us" is not the United States. Nil when unknown.
+func (k *KB) Country(name string) *Country {
+	if code := upperCode(name); code != "" {
+		if i, ok := k.countryCode[code]; ok {
+			return &k.Countries[i]
+		}
+	}
+	key := Key(name)
+	if isShortToken(key) {
+		return nil
+	}
+	if ids := k.countryKey[stripThe(key)]; len(ids) > 0 {
+		return &k.Countries[ids[0]]
+	}
+	return nil
+}
+
+// CountryByISO3 returns the country with that ISO 3166 alpha-3 code, or nil.
+func (k *KB) CountryByISO3(code string) *Country {
+	if i, ok := k.countryISO3[strings.ToUpper(strings.TrimSpace(code))]; ok {
+		return &k.Countries[i]
+	}
+	return nil
+}
+
+// Demonym returns the country of a demonym or nationality noun: "Chinese",
+// "South Korean", "American", "Americans", "British", "Britons". When
+// several countries share one ("Congolese"), the most populous wins. Nil
+// when unknown.
+func (k *KB) Demonym(word string) *Country {
+	if ids := k.demonym[Key(word)]; len(ids) > 0 {
+		return &k.Countries[ids[0]]
+	}
+	return nil
+}
+
+// Capital returns the country whose capital or seat of government a name
+// is, used as a metonym for its government: "Beijing", "Seoul",
+// "Washington", "the Kremlin", "White House", "Downing Street",
+// "Pentagon". Nil when unknown.
+func (k *KB) Capital(name string) *Country {
+	c, _ := k.Seat(name)
+	return c
+}
+
+// Seat is Capital with the sector the name stands for: "GOV" for capitals
+// and most seats, "MIL" for the Pentagon, "LEG" for Capitol Hill.
+func (k *KB) Seat(name string) (c *Country, sector string) {
+	refs := k.seat[stripThe(Key(name))]
+	if len(refs) == 0 {
+		return nil, ""
+	}
+	return &k.Countries[refs[0].country], refs[0].sector
+}
+
+// Places returns every place with that name or alternate name, the most
+// populous first; nil when there is none.
+func (k *KB) Places(name string) []*Place {
+	ids := k.place[Key(name)]
+	if len(ids) == 0 {
+		return nil
+	}
+	out := make([]*Place, len(ids))
+	for i, id := range ids {
+		out[i] = &k.AllPlaces[id]
+	}
+	return out
+}
+
+// People returns the people with that full name or alias, Wikidata
+// entries first; nil when there is none.
+func (k *KB) People(name string) []*Person {
+	ids := k.person[Key(name)]
+	if len(ids) == 0 {
+		return nil
+	}
+	out := make([]*Person, len(ids))
+	for i, id := range ids {
+		out[i] = &k.AllPeople[id]
+	}
+	return out
+}
+
+// RoleAt returns the role p held on date ("YYYY", "YYYY-MM" or
+// "YYYY-MM-DD"), comparing at the date's precision: "2022" matches a role
+// that ran during any part of 2022. When several roles hold, the one that
+// started last wins (an undated role is a fallback). Date "" gives the
+// latest role. Nil when none holds.
+func (k *KB) RoleAt(p *Person, date string) *Role {
+	if p == nil || len(p.Roles) == 0 {
+		return nil
+	}
+	date = strings.TrimSpace(date)
+	if date == "" {
+		return &p.Roles[len(p.Roles)-1]
+	}
+	if !validDate(date) {
+		return nil
+	}
+	n := len(date)
+	var best *Role
+	for i := range p.Roles {
+		r := &p.Roles[i]
+		if r.From != "" && trunc(r.From, n) > date {
+			continue
+		}
+		if r.To != "" && trunc(r.To, n) < date {
+			continue
+		}
+		if best == nil || r.From > best.From || r.From == best.From && best.Title == "" && r.Title != "" {
+			best = r
+		}
+	}
+	return best
+}
+
+// validDate reports whether s looks like YYYY, YYYY-MM or YYYY-MM-DD.
+func validDate(s string) bool {
+	if len(s) != 4 && len(s) != 7 && len(s) != 10 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if i == 4 || i == 7 {
+			if c != '-' {
+				return false
+			}
+		} else if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func trunc(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
+
+// Org returns the organisation with that name or alias: "United Nations",
+// "UN", "NATO", "European Union", "EU", "G20", "G-20", "Group of 20".
+// One-word names of up to three letters ("UN", "WHO") match only when
+// written in capitals. Nil when unknown.
+func (k *KB) Org(name string) *Org {
+	key := Key(name)
+	if isShortToken(key) && !isUpperInput(name) {
+		return nil
+	}
+	key = stripThe(key)
+	for _, kk := range []string{key, splitAlnum(key), joinAlnum(key)} {
+		if kk == "" {
+			continue
+		}
+		if ids := k.org[kk]; len(ids) > 0 {
+			return &k.Orgs[ids[0]]
+		}
+	}
+	return nil
+}
+
+// Agent returns the sectors a title or group noun implies: "president" →
+// GOV, "foreign minister" → GOV, "soldiers" → MIL, "protesters" → OPP,
+// "rebels" → REB, "police" → COP, "judge" → JUD, "lawmakers" → LEG,
+// "businessman" → BUS, "journalist" → MED. Plurals are included. Nil when
+// unknown.
+func (k *KB) Agent(phrase string) *Agent {
+	key := Key(phrase)
+	if i, ok := k.agent[key]; ok {
+		return &k.Agents[i]
+	}
+	for _, art := range []string{"the ", "a ", "an "} {
+		if strings.HasPrefix(key, art) {
+			if i, ok := k.agent[key[len(art):]]; ok {
+				return &k.Agents[i]
+			}
+		}
+	}
+	return nil
+}
+
+// CameoCode returns the CAMEO codebook entry for a code ("036"), or nil.
+func (k *KB) CameoCode(code string) *Cameo {
+	if i, ok := k.cameo[strings.TrimSpace(code)]; ok {
+		return &k.Cameo[i]
+	}
+	return nil
+}
