@@ -52,13 +52,45 @@
 //	failures         input, path, record, format, reason, time.
 //	entities         per document (by documents.seq, doc_seq): entity id,
 //	                 name (and lower-cased key),
-//	                 type, actor code/country, geo fields, mention_count
-//	                 and spans, the mentions as a JSON array of
-//	                 [paragraph, start, end] (one row per mention cost the
-//	                 single writer more than tagging; migration 0002).
-//	actors           the actor knowledge base: code, country, sectors,
-//	                 kind, kb id; actor_descriptors: the names texts use for
-//	                 an actor, with count and first/last date.
+//	                 type, actor code/country and the actor as JSON (NULL
+//	                 without a code; read back to undo the registry), geo
+//	                 fields, mention_count and spans, the mentions as a
+//	                 JSON array of [paragraph, start, end] (one row per
+//	                 mention cost the single writer more than tagging;
+//	                 migration 0002).
+//
+// The actor registry (migration 0003) counts documents per actor, keyed by
+// the lower-cased entity name; an actor named twice in a document counts
+// once, and only entities whose actor has a code are counted:
+//
+//	registry             key, name and type as first seen, docs, first and
+//	                     last publication date (any precision), and the
+//	                     settled code and its country, kept by triggers on
+//	                     registry_codes (an override's code first, then the
+//	                     most documents not counting the registry's own
+//	                     suggestions, then all documents, then the latest).
+//	                     Indexed by docs, (country, docs) and (code, docs)
+//	                     for listing.
+//	registry_codes       (key, code, source): country, sectors (JSON), kind,
+//	                     kb id as last seen, count, first/last date.
+//	registry_descriptors (key, descriptor): the code of the latest document
+//	                     using it, count, first/last date.
+//	registry_months      (key, month YYYY-MM): documents dated to that month
+//	                     (month or day precision).
+//	registry_overrides   the user's override file: key, name, code, its
+//	                     country, from/to dates ('' when open); replaced
+//	                     whole by SetOverrides and applied at read time.
+//
+// Put sums a batch's registry additions in memory and writes one upsert
+// per row before commit (see regBatch); clearDoc subtracts one document's,
+// deletes rows that reach zero, and recomputes a first or last date only
+// when the removed document was on it. The registry is thus always what
+// storing the remaining documents one by one would have made (tested).
+// Reads: LearnedActor (newsgraph.ActorRegistry), Actors, Actor,
+// ActorMonths, Overrides.
+//
+// Tables of later stages:
+//
 //	quotes           doc, kind, text, speaker (+entity, +actor), cue,
 //	                 paragraph, start, end, end paragraph, confidence and
 //	                 text_key, a hash of the normalised text for finding

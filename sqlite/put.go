@@ -320,6 +320,7 @@ type writeTx struct {
 	stmts  map[string]*sql.Stmt
 	ftsDel []int64
 	ftsAdd []ftsRow
+	reg    regBatch // actor registry additions, written before commit
 }
 
 // ftsRow is a queued full-text index entry.
@@ -357,6 +358,9 @@ func (s *Store) write(ctx context.Context, fn func(*writeTx) error) error {
 		}
 	}()
 	err = fn(w)
+	if err == nil {
+		err = w.flushRegistry(ctx)
+	}
 	if err == nil {
 		err = w.flushFTS(ctx)
 	}
@@ -412,15 +416,8 @@ const (
 	sqlInsertFTS    = `INSERT INTO documents_fts(rowid, title, body, meta) VALUES (?, ?, ?, ?)`
 	sqlInsertEntity = `INSERT OR IGNORE INTO entities(doc_seq, entity_id, name, name_key, type,
 		actor_code, actor_country, geo_name, geo_country, geo_admin1, geo_lat, geo_lon, geonames_id,
-		mention_count, spans)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	sqlUpsertActor = `INSERT INTO actors(code, country, sectors, kind, kb_id) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT(code) DO NOTHING`
-	sqlUpsertDescriptor = `INSERT INTO actor_descriptors(actor, descriptor, count, first_date, last_date)
-		VALUES (?, ?, 1, ?, ?)
-		ON CONFLICT(actor, descriptor) DO UPDATE SET count = count + 1,
-			first_date = CASE WHEN first_date IS NULL OR excluded.first_date < first_date THEN coalesce(excluded.first_date, first_date) ELSE first_date END,
-			last_date = CASE WHEN last_date IS NULL OR excluded.last_date > last_date THEN coalesce(excluded.last_date, last_date) ELSE last_date END`
+		mention_count, spans, actor)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	sqlInsertQuote = `INSERT INTO quotes(doc_id, position, kind, text, speaker, speaker_entity, speaker_actor,
 		cue, paragraph, start, "end", end_paragraph, confidence, text_key)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
@@ -507,34 +504,44 @@ func (w *writeTx) insertDoc(ctx context.Context, r *row) (bool, error) {
 	return true, nil
 }
 
+// insertChildren writes a document's child rows: entities (and, for those
+// with an actor code, the actor registry; see registry_write.go), quotes,
+// events and time expressions.
 func (w *writeTx) insertChildren(ctx context.Context, seq int64, d *newsgraph.Document) error {
-	date := null(d.Published.Date)
+	var reg []regEntity // the coded entities, nil for a document without any
 	for _, e := range d.Entities {
-		var actorCode, actorCountry, geoName, geoCountry, geoAdmin1, lat, lon, gid any
-		if a := e.Actor; a != nil && a.Code != "" {
-			actorCode, actorCountry = a.Code, a.Country
-			sectors, err := json.Marshal(a.Sectors)
+		var actorCode, actorCountry, actorJSON, geoName, geoCountry, geoAdmin1, lat, lon, gid any
+		a := e.Actor
+		if a != nil && a.Code != "" {
+			j, err := json.Marshal(a)
 			if err != nil {
-				return fmt.Errorf("encode sectors: %w", err)
+				return fmt.Errorf("encode actor of %s: %w", e.ID, err)
 			}
-			if a.Sectors == nil {
-				sectors = []byte("[]")
-			}
-			if _, err := w.exec(ctx, sqlUpsertActor, a.Code, a.Country, string(sectors), a.Kind, a.KBID); err != nil {
-				return err
-			}
-			if _, err := w.exec(ctx, sqlUpsertDescriptor, a.Code, e.Name, date, date); err != nil {
-				return err
-			}
+			actorCode, actorCountry, actorJSON = a.Code, a.Country, string(j)
 		}
 		if g := e.Geo; g != nil {
 			geoName, geoCountry, geoAdmin1, lat, lon, gid = g.Name, g.Country, g.Admin1, g.Lat, g.Lon, g.GeonamesID
 		}
-		if _, err := w.exec(ctx, sqlInsertEntity, seq, e.ID, e.Name, strings.ToLower(e.Name), e.Type,
+		key := strings.ToLower(e.Name)
+		res, err := w.exec(ctx, sqlInsertEntity, seq, e.ID, e.Name, key, e.Type,
 			actorCode, actorCountry, geoName, geoCountry, geoAdmin1, lat, lon, gid,
-			len(e.Mentions), mentionSpans(e.Mentions)); err != nil {
+			len(e.Mentions), mentionSpans(e.Mentions), actorJSON)
+		if err != nil {
 			return err
 		}
+		if actorJSON == nil {
+			continue
+		}
+		// A repeated entity ID is ignored by the insert; the registry
+		// counts only the rows that clearDoc will find again.
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("entity %s: %w", e.ID, err)
+		} else if n > 0 {
+			reg = append(reg, regEntity{key: key, name: e.Name, typ: e.Type, actor: a})
+		}
+	}
+	if reg != nil {
+		w.registryAdd(d.Published.Date, reg)
 	}
 	for i, q := range d.Quotes {
 		if _, err := w.exec(ctx, sqlInsertQuote, d.ID, i, q.Kind, q.Text, q.Speaker, q.SpeakerEntity, q.SpeakerActor,
@@ -599,22 +606,28 @@ func (w *writeTx) updateDoc(ctx context.Context, r *row) error {
 }
 
 // clearDoc removes a document's index entry and child rows, keeping the
-// documents row. Actor descriptor counts are decremented.
+// documents row. The actor registry loses what the document's coded
+// entities added to it.
 func (w *writeTx) clearDoc(ctx context.Context, id string) error {
 	var seq int64
-	if err := w.tx.QueryRowContext(ctx, `SELECT seq FROM documents WHERE id = ?`, id).Scan(&seq); err != nil {
+	var date sql.NullString
+	if err := w.tx.QueryRowContext(ctx, `SELECT seq, published_date FROM documents WHERE id = ?`, id).Scan(&seq, &date); err != nil {
 		return fmt.Errorf("find document %s: %w", id, err)
 	}
-	if _, err := w.exec(ctx, `UPDATE actor_descriptors SET count = count - 1
-		WHERE (actor, descriptor) IN (SELECT actor_code, name FROM entities WHERE doc_seq = ? AND actor_code IS NOT NULL)`, seq); err != nil {
-		return err
-	}
-	if _, err := w.exec(ctx, `DELETE FROM actor_descriptors WHERE count <= 0`); err != nil {
+	reg, err := w.registryEntities(ctx, seq)
+	if err != nil {
 		return err
 	}
 	w.ftsDel = append(w.ftsDel, seq)
 	if _, err := w.exec(ctx, "DELETE FROM entities WHERE doc_seq = ?", seq); err != nil {
 		return err
+	}
+	if reg != nil {
+		// After the entity rows are gone, so that recomputed date bounds
+		// leave this document out.
+		if err := w.registryRemove(ctx, date.String, reg); err != nil {
+			return err
+		}
 	}
 	for _, table := range []string{"quotes", "event_mentions", "times"} {
 		if _, err := w.exec(ctx, "DELETE FROM "+table+" WHERE doc_id = ?", id); err != nil {

@@ -198,7 +198,7 @@ func TestChildTables(t *testing.T) {
 	d := fullDoc()
 	mustPut(t, s, newsgraph.Item{Input: &newsgraph.Input{Path: "p", Data: []byte("x")}, Doc: d})
 	for table, want := range map[string]int{"entities": 1, "quotes": 1, "event_mentions": 1, "times": 1,
-		"actors": 1, "actor_descriptors": 1} {
+		"registry": 1, "registry_codes": 1, "registry_months": 1} {
 		var n int
 		if err := s.reader.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
 			t.Fatal(err)
@@ -225,7 +225,7 @@ func TestChildTables(t *testing.T) {
 	if err := s.Replace(context.Background(), inputID, newsgraph.Item{Doc: &bare}); err != nil {
 		t.Fatal(err)
 	}
-	for _, table := range []string{"entities", "quotes", "event_mentions", "times", "actor_descriptors"} {
+	for _, table := range []string{"entities", "quotes", "event_mentions", "times", "registry", "registry_codes", "registry_months"} {
 		var n int
 		if err := s.reader.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
 			t.Fatal(err)

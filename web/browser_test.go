@@ -111,3 +111,60 @@ func run[T any](t *testing.T, ctx context.Context, what string, a chromedp.Actio
 	}
 	return v
 }
+
+// TestBrowserActor opens a document, follows an entity's link to its actor
+// page and reads the page: the code explained, the chart of documents per
+// month (inline SVG) and the list of documents, which leads back.
+func TestBrowserActor(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	doc := summitDoc()
+	ts := httptest.NewServer(testHandler(actorStore(), nil))
+	defer ts.Close()
+	bctx := webtest.NewBrowser(t)
+	ctx, cancel := context.WithTimeout(bctx, 30*time.Second)
+	defer cancel()
+
+	link := chromedp.CSS(`#document .body a.ent-actor[href="/actors/xi%20jinping"]`)
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/documents/"+doc.ID),
+		chromedp.WaitVisible(chromedp.ID("document")),
+		chromedp.Click(link),
+		chromedp.WaitVisible(chromedp.ID("actor")),
+	); err != nil {
+		t.Fatalf("follow the actor link: %v", err)
+	}
+	if loc := run(t, ctx, "location", chromedp.Location()); !strings.HasSuffix(loc, "/actors/xi%20jinping") {
+		t.Errorf("actor page at %q", loc)
+	}
+	if got := run(t, ctx, "h1", chromedp.Text(chromedp.CSS("#actor h1"))); got != "Xi Jinping" {
+		t.Errorf("actor name %q", got)
+	}
+	if got := run(t, ctx, "code", chromedp.Text(chromedp.CSS("#actor dd.code"))); !strings.Contains(got, "CHNGOV") || !strings.Contains(got, "China · government") {
+		t.Errorf("code %q", got)
+	}
+	// The chart is drawn: visible, four bars, with its accessible title.
+	if !run(t, ctx, "chart visible", chromedp.Evaluate[bool](`document.querySelector("#months svg.chart").checkVisibility()`)) {
+		t.Error("chart not visible")
+	}
+	if n := run(t, ctx, "bars", chromedp.Evaluate[int](`document.querySelectorAll("#months svg.chart rect.bar").length`)); n != 4 {
+		t.Errorf("%d bars, want 4", n)
+	}
+	if h := run(t, ctx, "bar height", chromedp.Evaluate[float64](`Math.max(...[...document.querySelectorAll("#months svg.chart rect.bar")].map(r => r.getBoundingClientRect().height))`)); h < 20 {
+		t.Errorf("tallest bar %.1f px high", h)
+	}
+	if got := run(t, ctx, "chart title", chromedp.Evaluate[string](`document.getElementById("chart-title").textContent`)); got != "Documents per month mentioning Xi Jinping" {
+		t.Errorf("chart title %q", got)
+	}
+	// Back to the document from the actor's documents.
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`#documents a[href="/documents/`+doc.ID+`"]`)),
+		chromedp.WaitVisible(chromedp.ID("document")),
+	); err != nil {
+		t.Fatalf("back to the document: %v", err)
+	}
+	if got := run(t, ctx, "title", chromedp.Text(chromedp.CSS("#document h1"))); got != "Xi and Yoon meet in Bali" {
+		t.Errorf("document title %q", got)
+	}
+}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -19,6 +20,10 @@ type fakeStore struct {
 	queries []newsgraph.SearchQuery // every query Search received
 	// hits, when set, is returned by Search as is (for hostile snippets).
 	hits []newsgraph.SearchHit
+	// actors is the registry, most documents first; months by key.
+	actors       []newsgraph.RegisteredActor
+	months       map[string][]newsgraph.MonthCount
+	actorQueries []newsgraph.ActorQuery // every query Actors received
 }
 
 func newFakeStore(docs ...*newsgraph.Document) *fakeStore {
@@ -82,6 +87,9 @@ func (s *fakeStore) Search(ctx context.Context, q newsgraph.SearchQuery) (*newsg
 		ok := true
 		for _, w := range words {
 			ok = ok && strings.Contains(text, w)
+		}
+		if q.Entity != "" && !slices.ContainsFunc(d.Entities, func(e newsgraph.Entity) bool { return strings.EqualFold(e.Name, q.Entity) }) {
+			continue
 		}
 		if !ok || !inRange(d.Published.Date, q.From, q.To) ||
 			(q.Lang != "" && q.Lang != d.LanguageCode()) || (q.Site != "" && q.Site != d.Source.Site) {
@@ -166,7 +174,55 @@ func (s *fakeStore) Replace(ctx context.Context, inputID int64, it newsgraph.Ite
 
 func (s *fakeStore) Close() error { return nil }
 
-var _ newsgraph.Store = (*fakeStore)(nil)
+// Actors filters the fake registry as the store would.
+func (s *fakeStore) Actors(ctx context.Context, q newsgraph.ActorQuery) ([]newsgraph.RegisteredActor, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.actorQueries = append(s.actorQueries, q)
+	if s.err != nil {
+		return nil, s.err
+	}
+	var out []newsgraph.RegisteredActor
+	for _, a := range s.actors {
+		code, country := "", ""
+		if a.Actor != nil {
+			code, country = a.Actor.Code, a.Actor.Country
+		}
+		if (q.Country != "" && country != q.Country) || !strings.HasPrefix(code, q.Code) ||
+			(q.Type != "" && a.Type != q.Type) || !strings.Contains(a.Key, strings.ToLower(q.Query)) {
+			continue
+		}
+		out = append(out, a)
+	}
+	if q.Offset >= len(out) {
+		return nil, nil
+	}
+	return out[q.Offset:min(len(out), q.Offset+q.Limit)], nil
+}
+
+// Actor returns an actor of the fake registry by key.
+func (s *fakeStore) Actor(ctx context.Context, key string) (*newsgraph.RegisteredActor, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.err != nil {
+		return nil, s.err
+	}
+	for _, a := range s.actors {
+		if a.Key == key {
+			return &a, nil
+		}
+	}
+	return nil, newsgraph.ErrNotFound
+}
+
+// ActorMonths returns the fake months of an actor.
+func (s *fakeStore) ActorMonths(ctx context.Context, key string) ([]newsgraph.MonthCount, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.months[key], s.err
+}
+
+var _ Store = (*fakeStore)(nil)
 
 // Fixtures.
 

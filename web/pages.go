@@ -9,13 +9,32 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/registry"
 )
 
 // funcs are the template helpers shared by every page.
 var funcs = template.FuncMap{
-	"snippet": snippetTemplate,
-	"inc":     func(i int) int { return i + 1 },
-	"count":   formatCount,
+	"snippet":  snippetTemplate,
+	"inc":      func(i int) int { return i + 1 },
+	"count":    formatCount,
+	"actorURL": ActorURL,
+	"explain":  registry.Explain,
+	"span":     dateSpan,
+	"coded":    func(a *newsgraph.Actor) bool { return a != nil && a.Code != "" },
+}
+
+// dateSpan writes "2022-05-03 … 2024-12" from two dates, one date when
+// they are equal, "" without dates.
+func dateSpan(first, last string) string {
+	switch {
+	case first == "" && last == "":
+		return ""
+	case first == last || last == "":
+		return first
+	case first == "":
+		return last
+	}
+	return first + " … " + last
 }
 
 // searchPage is the data of the search page.

@@ -5,8 +5,13 @@
 //	GET /healthz              {"status":"ok"}, or 503 when a quick store check fails
 //	GET /api/search           full-text search as JSON (see searchResponse)
 //	GET /api/documents/{id}   the stored document's JSON record (the v1 contract)
+//	GET /api/actors           the actor registry as JSON (see ActorsResponse)
+//	GET /api/actors/{key}     one actor with its documents per month (ActorDetail)
 //	GET /{$}                  the search page
 //	GET /documents/{id}       the document page
+//	GET /actors               the actor registry, filtered by country, code, type, name
+//	GET /actors/{key}         an actor's page: code explained, evidence, codes,
+//	                          descriptors, a chart of documents per month, documents
 //	GET /static/...           embedded CSS and a tiny optional script
 //
 // Design choices:
@@ -24,6 +29,10 @@
 //   - Search parameters are parsed and validated once (parseSearch) for both
 //     the API and the page; the API answers 400 {"error": …} and the page
 //     shows the message next to the form.
+//   - Actors are addressed by their registry key, the lower-cased name,
+//     path-escaped (ActorURL): /actors/xi%20jinping. The documents-per-month
+//     chart is inline SVG drawn on the server (monthChart), so it needs no
+//     script and obeys the same Content-Security-Policy.
 //   - Snippets come from the store with matched terms between
 //     newsgraph.SnippetOpen and SnippetClose; snippetHTML escapes everything
 //     else and is the only place that produces <mark>, so a hostile title or
@@ -82,7 +91,7 @@ type Pinger interface {
 
 // server holds the handler's dependencies. It is immutable after New.
 type server struct {
-	store         newsgraph.Store
+	store         Store
 	log           *slog.Logger
 	title         string
 	healthTimeout time.Duration
@@ -92,7 +101,7 @@ type server struct {
 // New returns the HTTP handler serving the JSON API, the web pages and the
 // static files, reading from store. It panics only if the embedded
 // templates do not parse, which the package's tests rule out.
-func New(store newsgraph.Store, opts Options) http.Handler {
+func New(store Store, opts Options) http.Handler {
 	s := &server{
 		store:         store,
 		log:           opts.Logger,
@@ -123,15 +132,19 @@ func New(store newsgraph.Store, opts Options) http.Handler {
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 	mux.HandleFunc("GET /api/search", s.handleAPISearch)
 	mux.HandleFunc("GET /api/documents/{id}", s.handleAPIDocument)
+	mux.HandleFunc("GET /api/actors", s.handleAPIActors)
+	mux.HandleFunc("GET /api/actors/{key}", s.handleAPIActor)
 	mux.HandleFunc("GET /{$}", s.handleSearchPage)
 	mux.HandleFunc("GET /documents/{id}", s.handleDocumentPage)
+	mux.HandleFunc("GET /actors", s.handleActorsPage)
+	mux.HandleFunc("GET /actors/{key}", s.handleActorPage)
 	mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(http.FileServerFS(static))))
 	mux.HandleFunc("/", s.handleFallback)
 	return s.recoverer(securityHeaders(mux))
 }
 
 // pageNames are the page templates; each is parsed with layout.html.
-var pageNames = []string{"search", "document", "error"}
+var pageNames = []string{"search", "document", "error", "actors", "actor"}
 
 // parseTemplates parses each page together with the shared layout.
 func parseTemplates() (map[string]*template.Template, error) {

@@ -22,7 +22,7 @@ var update = flag.Bool("update", false, "rewrite golden files under testdata/")
 
 // testHandler builds the handler over store with a logger that writes to
 // logs (or discards).
-func testHandler(store newsgraph.Store, logs io.Writer) http.Handler {
+func testHandler(store Store, logs io.Writer) http.Handler {
 	if logs == nil {
 		logs = io.Discard
 	}
