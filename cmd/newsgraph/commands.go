@@ -18,9 +18,12 @@ import (
 	"github.com/schollz/progressbar/v3"
 
 	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/actor"
 	"github.com/newsgraph/newsgraph/clean"
+	"github.com/newsgraph/newsgraph/geo"
 	"github.com/newsgraph/newsgraph/ner"
 	"github.com/newsgraph/newsgraph/pipeline"
+	"github.com/newsgraph/newsgraph/registry"
 	"github.com/newsgraph/newsgraph/source"
 	"github.com/newsgraph/newsgraph/sqlite"
 	"github.com/newsgraph/newsgraph/web"
@@ -66,7 +69,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	}
 	failed, n := 0, 0
 	r := &source.Reader{Stdin: e.stdin}
-	err = pipeline.Process(ctx, r, paths, clean.NewExtractor(), pipeline.Options{Workers: *workers, Stages: stages()}, nil, func(it newsgraph.Item) error {
+	err = pipeline.Process(ctx, r, paths, clean.NewExtractor(), pipeline.Options{Workers: *workers, Stages: stages(nil, nil)}, nil, func(it newsgraph.Item) error {
 		if it.Failure != nil {
 			failed++
 			fmt.Fprintf(e.stderr, "newsgraph extract: %s\n", it.Failure.Error())
@@ -102,8 +105,29 @@ func printJSON(w io.Writer, v any) error {
 }
 
 // stages are the annotators every document goes through after extraction.
-func stages() []newsgraph.Stage {
-	return []newsgraph.Stage{ner.NewStage(nil)}
+// stages returns the annotation stages in pipeline order: entities, then
+// actors (with the corpus registry and the user's overrides when a store
+// is at hand; reg may be nil), then places.
+func stages(reg newsgraph.ActorRegistry, overrides []registry.Override) []newsgraph.Stage {
+	ovs := make([]actor.Override, len(overrides))
+	for i, o := range overrides {
+		ovs[i] = actor.Override(o)
+	}
+	return []newsgraph.Stage{
+		ner.NewStage(nil),
+		actor.NewStage(nil, actor.Options{Registry: reg, Overrides: ovs}),
+		geo.NewStage(nil),
+	}
+}
+
+// storeStages returns the stages with st as the actor registry and its
+// overrides.
+func storeStages(ctx context.Context, st *sqlite.Store) ([]newsgraph.Stage, error) {
+	ovs, err := st.Overrides(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read actor overrides: %w", err)
+	}
+	return stages(st, ovs), nil
 }
 
 func openStore(ctx context.Context, e *env, path string) (*sqlite.Store, error) {
@@ -138,7 +162,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	opts := pipeline.Options{Workers: *workers, BatchSize: *batch, Logger: e.log, Stages: stages()}
+	stg, err := storeStages(ctx, st)
+	if err != nil {
+		return err
+	}
+	opts := pipeline.Options{Workers: *workers, BatchSize: *batch, Logger: e.log, Stages: stg}
 	var bar *progressbar.ProgressBar
 	if !*quiet && isTerminal(e.stderr) {
 		bar = progressbar.NewOptions(-1,
@@ -356,6 +384,10 @@ func runReprocess(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 	ex := clean.NewExtractor()
+	stg, err := storeStages(ctx, st)
+	if err != nil {
+		return err
+	}
 	done, failed := 0, 0
 	// The store pages through its inputs without holding a transaction
 	// open, so each re-extraction can be written as it is made.
@@ -366,7 +398,7 @@ func runReprocess(ctx context.Context, e *env, args []string) error {
 		}
 		var it newsgraph.Item
 		doc, err := ex.Extract(ctx, &in)
-		for _, s := range stages() {
+		for _, s := range stg {
 			if err != nil {
 				break
 			}

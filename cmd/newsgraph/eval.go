@@ -4,15 +4,20 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/actor"
 	"github.com/newsgraph/newsgraph/clean"
 	"github.com/newsgraph/newsgraph/eval"
+	"github.com/newsgraph/newsgraph/kb"
+	"github.com/newsgraph/newsgraph/ner"
 )
 
 func runEval(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
 		fmt.Fprintf(e.stdout, "Usage: newsgraph eval clean [--dir testdata/cleaneval] [--verbose]\n       newsgraph eval html [--data ../shared/data/html]\n\n"+
 			"clean: title accuracy, boilerplate-line precision/recall/F1, non-article detection and date\n       accuracy on the labelled crawl records.\n"+
-			"html:  body quality (trafilatura's evaldata snippets) and date accuracy (htmldate's pages).\n")
+			"html:  body quality (trafilatura's evaldata snippets) and date accuracy (htmldate's pages).\n"+
+			"actors: country and sector accuracy of actor codes on PLOVER's gold actors.\n")
 		if len(args) == 0 {
 			return errUsage
 		}
@@ -36,6 +41,32 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		}
 		_, err := eval.HTML(ctx, *data, e.stdout)
 		return err
+	case "actors":
+		fs := newFlags(e, "eval actors", "", "Evaluates actor codes on PLOVER's gold actors (country and sector accuracy).")
+		path := fs.String("plover", "../shared/data/plover/PLOVER_GSR_CAMEO.txt", "PLOVER gold-standard records (JSON)")
+		verbose := fs.Bool("verbose", false, "list every wrong code")
+		if _, err := parse(fs, args[1:]); err != nil {
+			return err
+		}
+		k, err := kb.Default()
+		if err != nil {
+			return err
+		}
+		nerStage, actorStage := ner.NewStage(nil), actor.NewStage(k, actor.Options{})
+		coder := eval.ActorCoder{
+			Document: func(ctx context.Context, d *newsgraph.Document) error {
+				if err := nerStage.Annotate(ctx, d); err != nil {
+					return err
+				}
+				return actorStage.Annotate(ctx, d)
+			},
+			Phrase: func(words, date string) *newsgraph.Actor {
+				a, _ := actorStage.CodePhrase(words, date)
+				return a
+			},
+		}
+		_, err = eval.Actors(ctx, coder, *path, e.stdout, *verbose)
+		return err
 	}
-	return fmt.Errorf("unknown evaluation %q (clean or html)", args[0])
+	return fmt.Errorf("unknown evaluation %q (clean, html or actors)", args[0])
 }

@@ -58,6 +58,8 @@ func commands() []command {
 		{"serve", "serve the JSON API and the web UI", runServe},
 		{"eval", "measure extraction accuracy against labelled data (eval clean | eval html)", runEval},
 		{"ner", "train, apply and evaluate the named-entity tagger (ner train | tag | eval)", runNER},
+		{"actors", "list the actor registry, show one actor, or load code overrides", runActors},
+		{"kb", "build and query the knowledge base (kb build | kb lookup)", runKB},
 	}
 }
 

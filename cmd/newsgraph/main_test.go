@@ -132,7 +132,7 @@ func TestSeedEndToEnd(t *testing.T) {
 	}
 	doc := get("/documents/" + id)
 	for _, want := range []string{title, "Long queues outside gas stations in France on last day of fuel discount", "Argentina, China agree to currency swap at G20 summit", "year only",
-		`<mark class="ent ent-PERSON" data-entity="e2" title="PERSON: Xi Jinping">Xi Jinping</mark>`} {
+		`<a class="ent-actor" href="/actors/xi%20jinping"><mark class="ent ent-PERSON" data-entity="e2" data-actor="CHNGOV" title="PERSON: Xi Jinping · CHNGOV">Xi Jinping</mark></a>`} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("document page lacks %q", want)
 		}
@@ -240,5 +240,51 @@ func TestNERCommands(t *testing.T) {
 		if code != 0 || !strings.Contains(out, "FB1") {
 			t.Errorf("ner eval: exit %d: %s", code, out)
 		}
+	}
+}
+
+// TestRegistryLearnsNewActor ingests articles about an invented president
+// whom no knowledge base knows: three describe him ("Chilean President
+// Aurelio Quintana"), one only names him. After reprocessing, the registry
+// the store learned from the three codes him in the fourth.
+func TestRegistryLearnsNewActor(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "registry.db")
+	if code, out, errs := cli(t, "", "ingest", "--db", db, "testdata/registry"); code != 0 || !strings.Contains(out, "new 4") {
+		t.Fatalf("ingest: exit %d: %s %s", code, out, errs)
+	}
+	if code, out, errs := cli(t, "", "reprocess", "--db", db); code != 0 {
+		t.Fatalf("reprocess: exit %d: %s %s", code, out, errs)
+	}
+	code, out, errs := cli(t, "", "export", "--db", db)
+	if code != 0 {
+		t.Fatalf("export: exit %d: %s", code, errs)
+	}
+	found := false
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var d newsgraph.Document
+		if err := json.Unmarshal([]byte(line), &d); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range d.Entities {
+			if e.Name != "Aurelio Quintana" {
+				continue
+			}
+			if e.Actor == nil || e.Actor.Code != "CHLGOV" {
+				t.Errorf("%q: Aurelio Quintana coded %+v, want CHLGOV", d.TitleText(), e.Actor)
+				continue
+			}
+			if strings.Contains(d.TitleText(), "fishermen") {
+				found = true
+				if e.Actor.Source != newsgraph.ActorFromRegistry {
+					t.Errorf("the article without a descriptor coded him from %q, want the registry", e.Actor.Source)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("the article that only names Aurelio Quintana has no such entity")
+	}
+	if code, out, _ := cli(t, "", "actors", "--db", db, "--country", "CHL"); code != 0 || !strings.Contains(out, "Aurelio Quintana") || !strings.Contains(out, "CHLGOV") {
+		t.Errorf("actors --country CHL: exit %d:\n%s", code, out)
 	}
 }
