@@ -354,6 +354,11 @@ type Document struct {
 	// Author is the byline's author when one was found (HTML metadata or a
 	// byline line). Not part of the JSON contract; kept in the store.
 	Author string `json:"-"`
+	// Scratch carries work one stage did for the stages after it in the
+	// same run (the tokens and sentences of package text, under the key
+	// "text"), so that they need not redo it. It is never stored or
+	// serialised; a stage must work without it.
+	Scratch map[string]any `json:"-"`
 }
 
 // Normalize fills nil slices with empty ones so the JSON record always has

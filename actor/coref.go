@@ -96,9 +96,15 @@ func (r *resolver) coreference() {
 					continue // inside a name; demonyms ("South Korean") may open a group
 				}
 				tok := pv.toks[ti]
-				lw := strings.ToLower(tok.Text)
+				if tok.Kind != text.Word && tok.Kind != text.Abbrev {
+					continue
+				}
+				lw := tok.Text
+				if len(lw) <= 7 { // the pronouns and articles are short
+					lw = strings.ToLower(lw)
+				}
 				switch {
-				case tok.Kind == text.Word && (malePronouns[lw] || femalePronouns[lw]):
+				case malePronouns[lw] || femalePronouns[lw]:
 					male := malePronouns[lw]
 					for j := len(recent) - 1; j >= 0; j-- {
 						c := recent[j]
@@ -160,8 +166,10 @@ func mayOpenGroup(w string) bool {
 	if isCapitalised(w) {
 		return true
 	}
-	lw := strings.ToLower(w)
-	return lw == "the" || lw == "a" || sectorOpeners[lw]
+	if len(w) > 13 { // longer than any opener
+		return false
+	}
+	return sectorOpeners[strings.ToLower(w)]
 }
 
 // sectorOpeners are the first words of sectorAdjectives.

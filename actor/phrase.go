@@ -196,55 +196,51 @@ func (ix *index) phrase(tokens []string, date string, places bool) Code {
 		}
 		matched := 0
 		for l := min(5, n-i); l >= 1 && matched == 0; l-- {
-			p := strings.Join(tokens[i:i+l], " ")
-			if l > 1 || !skipWords[w] {
-				if ctry, sec := k.Seat(p); ctry != nil && c.Country == "" && isCapitalised(tokens[i]) {
-					c.Country, c.Kind, c.KBID = ctry.ISO3, newsgraph.ActorCountry, "iso:"+ctry.ISO3
-					if sec != "" {
-						headSecs = []string{sec}
-					}
-					matched = l
-					break
+			if l == 1 && skipWords[w] {
+				break
+			}
+			p := tokens[i]
+			if l > 1 {
+				p = strings.Join(tokens[i:i+l], " ")
+			}
+			m := k.Match(p)
+			capital := isCapitalised(tokens[i])
+			switch {
+			case m.Seat != nil && c.Country == "" && capital:
+				c.Country, c.Kind, c.KBID = m.Seat.ISO3, newsgraph.ActorCountry, "iso:"+m.Seat.ISO3
+				if m.SeatSector != "" {
+					headSecs = []string{m.SeatSector}
 				}
-				if o := k.Org(p); o != nil && c.Prefix == "" && c.Country == "" {
-					setOrg(&c, o)
-					matched = l
-					break
-				}
-				if ctry := k.Country(p); ctry != nil && isCapitalised(tokens[i]) {
-					if c.Country == "" {
-						c.Country, c.KBID = ctry.ISO3, "iso:"+ctry.ISO3
-						if c.Kind == "" {
-							c.Kind = newsgraph.ActorCountry
-						}
+				matched = l
+			case m.Org != nil && c.Prefix == "" && c.Country == "":
+				setOrg(&c, m.Org)
+				matched = l
+			case m.Country != nil && capital:
+				if c.Country == "" {
+					c.Country, c.KBID = m.Country.ISO3, "iso:"+m.Country.ISO3
+					if c.Kind == "" {
+						c.Kind = newsgraph.ActorCountry
 					}
-					matched = l
-					break
 				}
-				if ctry := k.Demonym(p); ctry != nil && isCapitalised(tokens[i]) {
-					if c.Country == "" {
-						c.Country = ctry.ISO3
-					}
-					// "Palestinians", "Libyans": the people of a country.
-					if i+l == n && strings.HasSuffix(p, "s") && k.Demonym(strings.TrimSuffix(p, "s")) != nil {
-						headSecs = []string{"CVL"}
-					}
-					matched = l
-					break
+				matched = l
+			case m.Demonym != nil && capital:
+				if c.Country == "" {
+					c.Country = m.Demonym.ISO3
 				}
-				if a := k.Agent(p); a != nil && len(a.Sectors) > 0 {
-					agentSecs = append(agentSecs, a.Sectors...)
-					headSecs = a.Sectors
-					matched = l
-					break
+				// "Palestinians", "Libyans": the people of a country.
+				if i+l == n && strings.HasSuffix(p, "s") && k.Demonym(strings.TrimSuffix(p, "s")) != nil {
+					headSecs = []string{"CVL"}
 				}
-				if l == 1 {
-					if sec := nounSector(k, w); sec != "" {
-						agentSecs = append(agentSecs, sec)
-						headSecs = []string{sec}
-						matched = 1
-						break
-					}
+				matched = l
+			case m.Agent != nil && len(m.Agent.Sectors) > 0:
+				agentSecs = append(agentSecs, m.Agent.Sectors...)
+				headSecs = m.Agent.Sectors
+				matched = l
+			case l == 1:
+				if sec := nounSector(k, w); sec != "" {
+					agentSecs = append(agentSecs, sec)
+					headSecs = []string{sec}
+					matched = 1
 				}
 			}
 		}

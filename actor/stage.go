@@ -150,9 +150,8 @@ func (s *Stage) Annotate(ctx context.Context, doc *newsgraph.Document) error {
 		return err
 	}
 	v := &docView{doc: doc, date: doc.Published.Date, paras: make([]paraView, len(doc.Paragraphs))}
-	for i, p := range doc.Paragraphs {
-		toks := text.Tokenize(p)
-		v.paras[i] = paraView{toks: toks, sents: text.Sentences(p, toks)}
+	for i, pa := range text.Reuse(doc.Scratch, doc.Paragraphs) {
+		v.paras[i] = paraView{toks: pa.Tokens, sents: pa.Sentences}
 	}
 	refs := v.locate()
 	r := &resolver{s: s, ix: ix, k: ix.k, v: v, refs: refs, codes: map[*newsgraph.Entity]Code{}}

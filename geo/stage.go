@@ -181,9 +181,8 @@ func (g *geocoder) scanParagraphs() {
 		}
 		return false
 	}
-	var toks []text.Token
-	for p, para := range g.doc.Paragraphs {
-		toks = text.AppendTokens(toks[:0], para)
+	for p, pa := range text.Reuse(g.doc.Scratch, g.doc.Paragraphs) {
+		toks := pa.Tokens
 		for i := 0; i < len(toks); i++ {
 			if !capitalised(toks[i]) || inside(p, toks[i]) {
 				continue

@@ -197,3 +197,69 @@ func (k *KB) CameoCode(code string) *Cameo {
 	}
 	return nil
 }
+
+// Match is every kind of entry one name matches, found with a single
+// normalisation of the name: the rules that read phrases word window by
+// word window ask for all of them at once.
+type Match struct {
+	Country    *Country // as Country
+	Demonym    *Country // as Demonym
+	Seat       *Country // as Seat
+	SeatSector string
+	Org        *Org   // as Org
+	Agent      *Agent // as Agent
+}
+
+// Any reports whether the name matched anything.
+func (m Match) Any() bool {
+	return m.Country != nil || m.Demonym != nil || m.Seat != nil || m.Org != nil || m.Agent != nil
+}
+
+// Match looks a name up as a country, demonym, seat, organisation and
+// agent at once; each field is what the method of the same name returns.
+func (k *KB) Match(name string) Match {
+	var m Match
+	key := Key(name)
+	short := isShortToken(key)
+	bare := stripThe(key)
+	if code := upperCode(name); code != "" {
+		if i, ok := k.countryCode[code]; ok {
+			m.Country = &k.Countries[i]
+		}
+	}
+	if m.Country == nil && !short {
+		if ids := k.countryKey[bare]; len(ids) > 0 {
+			m.Country = &k.Countries[ids[0]]
+		}
+	}
+	if ids := k.demonym[key]; len(ids) > 0 {
+		m.Demonym = &k.Countries[ids[0]]
+	}
+	if refs := k.seat[bare]; len(refs) > 0 {
+		m.Seat, m.SeatSector = &k.Countries[refs[0].country], refs[0].sector
+	}
+	if !short || isUpperInput(name) {
+		for _, kk := range []string{bare, splitAlnum(bare), joinAlnum(bare)} {
+			if kk == "" {
+				continue
+			}
+			if ids := k.org[kk]; len(ids) > 0 {
+				m.Org = &k.Orgs[ids[0]]
+				break
+			}
+		}
+	}
+	if i, ok := k.agent[key]; ok {
+		m.Agent = &k.Agents[i]
+	} else {
+		for _, art := range []string{"the ", "a ", "an "} {
+			if strings.HasPrefix(key, art) {
+				if i, ok := k.agent[key[len(art):]]; ok {
+					m.Agent = &k.Agents[i]
+					break
+				}
+			}
+		}
+	}
+	return m
+}

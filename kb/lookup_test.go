@@ -317,3 +317,19 @@ func TestCameoCode(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchAgreesWithLookups checks Match against the single lookups on
+// names of every kind.
+func TestMatchAgreesWithLookups(t *testing.T) {
+	k := embeddedKB(t)
+	for _, name := range []string{"South Korea", "ROK", "us", "US", "U.S.", "Chinese", "South Korean", "Americans",
+		"Beijing", "the Kremlin", "Pentagon", "UN", "un", "G-20", "NATO", "president", "Foreign Minister",
+		"the soldiers", "protesters", "Xi Jinping", "nothing at all", "", "Georgia"} {
+		m := k.Match(name)
+		sc, sec := k.Seat(name)
+		if m.Country != k.Country(name) || m.Demonym != k.Demonym(name) || m.Seat != sc || m.SeatSector != sec ||
+			m.Org != k.Org(name) || m.Agent != k.Agent(name) {
+			t.Errorf("Match(%q) = %+v disagrees with the single lookups", name, m)
+		}
+	}
+}

@@ -59,9 +59,13 @@ func (s *Stage) Annotate(ctx context.Context, doc *newsgraph.Document) error {
 		words [][]string
 		runes = make([][]rune, len(doc.Paragraphs))
 	)
-	for pi, p := range doc.Paragraphs {
-		toks := text.Tokenize(p)
-		for _, st := range text.Sentences(p, toks) {
+	analysis := text.Reuse(doc.Scratch, doc.Paragraphs)
+	if doc.Scratch == nil {
+		doc.Scratch = map[string]any{}
+	}
+	doc.Scratch[text.ScratchKey] = analysis // for the stages after this one
+	for pi, pa := range analysis {
+		for _, st := range pa.Sentences {
 			if len(st.Tokens) == 0 {
 				continue
 			}

@@ -513,11 +513,17 @@ func (w *writeTx) insertChildren(ctx context.Context, seq int64, d *newsgraph.Do
 		var actorCode, actorCountry, actorJSON, geoName, geoCountry, geoAdmin1, lat, lon, gid any
 		a := e.Actor
 		if a != nil && a.Code != "" {
-			j, err := json.Marshal(a)
-			if err != nil {
-				return fmt.Errorf("encode actor of %s: %w", e.ID, err)
+			actorCode, actorCountry = a.Code, a.Country
+			// Nationality adjectives ("Chinese") carry their country's code
+			// but are not actors of the registry; the actor column marks
+			// the rows the registry counted, for clearDoc to take back.
+			if e.Type != "MISC" {
+				j, err := json.Marshal(a)
+				if err != nil {
+					return fmt.Errorf("encode actor of %s: %w", e.ID, err)
+				}
+				actorJSON = string(j)
 			}
-			actorCode, actorCountry, actorJSON = a.Code, a.Country, string(j)
 		}
 		if g := e.Geo; g != nil {
 			geoName, geoCountry, geoAdmin1, lat, lon, gid = g.Name, g.Country, g.Admin1, g.Lat, g.Lon, g.GeonamesID

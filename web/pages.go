@@ -20,7 +20,9 @@ var funcs = template.FuncMap{
 	"actorURL": ActorURL,
 	"explain":  registry.Explain,
 	"span":     dateSpan,
-	"coded":    func(a *newsgraph.Actor) bool { return a != nil && a.Code != "" },
+	// registered: the entity has an actor page (coded, and not a
+	// nationality adjective, which the registry leaves out).
+	"registered": func(typ string, a *newsgraph.Actor) bool { return a != nil && a.Code != "" && typ != "MISC" },
 }
 
 // dateSpan writes "2022-05-03 … 2024-12" from two dates, one date when
