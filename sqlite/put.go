@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -418,9 +417,6 @@ const (
 		actor_code, actor_country, geo_name, geo_country, geo_admin1, geo_lat, geo_lon, geonames_id,
 		mention_count, spans, actor)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	sqlInsertQuote = `INSERT INTO quotes(doc_id, position, kind, text, speaker, speaker_entity, speaker_actor,
-		cue, paragraph, start, "end", end_paragraph, confidence, text_key)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	sqlInsertEvent = `INSERT INTO event_mentions(doc_id, position, source_entity, source_code, source_country,
 		target_entity, target_code, target_country, cameo, root, quad_class, goldstein, plover,
 		date, date_precision, location_name, location_country, location_admin1, location_lat,
@@ -549,11 +545,8 @@ func (w *writeTx) insertChildren(ctx context.Context, seq int64, d *newsgraph.Do
 	if reg != nil {
 		w.registryAdd(d.Published.Date, reg)
 	}
-	for i, q := range d.Quotes {
-		if _, err := w.exec(ctx, sqlInsertQuote, d.ID, i, q.Kind, q.Text, q.Speaker, q.SpeakerEntity, q.SpeakerActor,
-			q.Cue, q.Paragraph, q.Start, q.End, q.EndParagraph, q.Confidence, quoteKey(q.Text)); err != nil {
-			return err
-		}
+	if err := w.insertQuotes(ctx, seq, d); err != nil {
+		return err
 	}
 	for i, e := range d.Events {
 		var te, tc, tco any
@@ -635,7 +628,10 @@ func (w *writeTx) clearDoc(ctx context.Context, id string) error {
 			return err
 		}
 	}
-	for _, table := range []string{"quotes", "event_mentions", "times"} {
+	if err := w.clearQuotes(ctx, seq); err != nil {
+		return err
+	}
+	for _, table := range []string{"event_mentions", "times"} {
 		if _, err := w.exec(ctx, "DELETE FROM "+table+" WHERE doc_id = ?", id); err != nil {
 			return err
 		}
@@ -652,13 +648,6 @@ func (w *writeTx) deleteDoc(ctx context.Context, id string) error {
 		return err
 	}
 	return nil
-}
-
-// quoteKey is the cross-outlet key of a quote: a hash of its text in lower
-// case, letters and digits only, one space between words.
-func quoteKey(text string) string {
-	sum := sha256.Sum256([]byte(newsgraph.NormalizeText(text)))
-	return hex.EncodeToString(sum[:8])
 }
 
 // null maps "" to SQL NULL.

@@ -1,0 +1,75 @@
+-- Quotes and their cross-outlet groups. The quotes table of 0001 was a
+-- placeholder that no stage filled; it is replaced.
+--
+-- quote_groups: one quote of the corpus, however many documents carry it;
+--   text/speaker of its earliest mention, text_key (the normalised text:
+--   lower case, letters and digits, one space), simhash (64 bits over the
+--   normalised words, for near-duplicates), mention count and dates.
+-- quote_bands: the simhash cut in 7 bands of 9 bits; two texts within 6
+--   bits of each other share a band, so candidates are found by index.
+-- quotes: every quote of every document, keyed by documents.seq, with the
+--   group it belongs to.
+-- quotes_fts: full-text index over the groups' text.
+DROP TABLE IF EXISTS quotes;
+CREATE TABLE quote_groups (
+    id             INTEGER PRIMARY KEY,
+    text           TEXT NOT NULL,
+    kind           TEXT NOT NULL,
+    text_key       TEXT NOT NULL,
+    speaker        TEXT,
+    speaker_key    TEXT,
+    speaker_actor  TEXT,
+    mentions       INTEGER NOT NULL DEFAULT 0,
+    first_date     TEXT,
+    last_date      TEXT,
+    first_seq      INTEGER
+);
+CREATE INDEX quote_groups_key ON quote_groups(text_key);
+CREATE INDEX quote_groups_speaker ON quote_groups(speaker_key, first_date);
+CREATE INDEX quote_groups_date ON quote_groups(first_date);
+
+CREATE TABLE quote_bands (
+    band      INTEGER NOT NULL,
+    value     INTEGER NOT NULL,
+    group_id  INTEGER NOT NULL,
+    PRIMARY KEY (band, value, group_id)
+) WITHOUT ROWID;
+CREATE INDEX quote_bands_group ON quote_bands(group_id);
+
+CREATE TABLE quotes (
+    id              INTEGER PRIMARY KEY,
+    doc_seq         INTEGER NOT NULL,
+    position        INTEGER NOT NULL,
+    kind            TEXT NOT NULL,
+    text            TEXT NOT NULL,
+    speaker         TEXT,
+    speaker_key     TEXT,
+    speaker_entity  TEXT,
+    speaker_actor   TEXT,
+    cue             TEXT NOT NULL,
+    paragraph       INTEGER NOT NULL,
+    start           INTEGER NOT NULL,
+    "end"           INTEGER NOT NULL,
+    end_paragraph   INTEGER NOT NULL,
+    confidence      REAL NOT NULL,
+    date            TEXT,
+    group_id        INTEGER NOT NULL
+);
+CREATE INDEX quotes_doc ON quotes(doc_seq);
+CREATE INDEX quotes_group ON quotes(group_id, date);
+CREATE INDEX quotes_speaker ON quotes(speaker_key, date);
+
+CREATE VIRTUAL TABLE quotes_fts USING fts5(
+    text, content='quote_groups', content_rowid='id',
+    tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER quote_groups_fts_insert AFTER INSERT ON quote_groups BEGIN
+    INSERT INTO quotes_fts(rowid, text) VALUES (NEW.id, NEW.text);
+END;
+CREATE TRIGGER quote_groups_fts_delete AFTER DELETE ON quote_groups BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text);
+END;
+CREATE TRIGGER quote_groups_fts_update AFTER UPDATE OF text ON quote_groups BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text);
+    INSERT INTO quotes_fts(rowid, text) VALUES (NEW.id, NEW.text);
+END;

@@ -1,0 +1,133 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// quoteItem is a document of one outlet carrying one quote.
+func quoteItem(site, date, para, quote, speaker string, rec int) newsgraph.Item {
+	it := docSpec{title: "Talks in " + site, body: []string{para}, date: date, lang: "en", site: site}.item(site+".txt", rec)
+	start := strings.Index(para, quote)
+	var sp *string
+	if speaker != "" {
+		sp = &speaker
+	}
+	it.Doc.Quotes = []newsgraph.Quote{{Kind: "direct", Text: quote, Speaker: sp, Cue: "said",
+		Paragraph: 0, Start: len([]rune(para[:start])), End: len([]rune(para[:start])) + len([]rune(quote)), Confidence: 0.9}}
+	return it
+}
+
+// TestQuoteGroups stores one wire quote as five outlets printed it —
+// different quotation marks and punctuation, a word changed, a word
+// dropped — and one other quote: two groups, the first with five mentions
+// and the earliest outlet's text.
+func TestQuoteGroups(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	wire := []struct{ site, date, quote string }{
+		{"wire.example", "2024-03-02", "We will not accept any deal that leaves our farmers without water this summer."},
+		{"daily.example", "2024-03-03", "We will not accept any deal that leaves our farmers without water this summer"},
+		{"times.example", "2024-03-02", "We will NOT accept any deal that leaves our farmers without water, this summer!"},
+		{"post.example", "2024-03-04", "We will not accept a deal that leaves our farmers without water this summer."},
+		{"herald.example", "2024-03-05", "We will not accept any deal that leaves farmers without water this summer."},
+	}
+	var items []newsgraph.Item
+	for i, w := range wire {
+		para := fmt.Sprintf("The minister told %s: “%s” Talks resume on Monday.", strings.TrimSuffix(w.site, ".example"), w.quote)
+		items = append(items, quoteItem(w.site, w.date, para, w.quote, "Ana Ruiz", i))
+	}
+	items = append(items, quoteItem("other.example", "2024-03-06", `Farmers said "the rain came too late for the wheat" on Friday.`, "the rain came too late for the wheat", "farmers", 9))
+	mustPut(t, s, items...)
+
+	groups, err := s.Quotes(ctx, newsgraph.QuoteQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(groups) != 2 {
+		t.Fatalf("%d quote groups, want 2: %+v", len(groups), groups)
+	}
+	var g newsgraph.QuoteGroup
+	for _, x := range groups {
+		if x.Mentions == 5 {
+			g = x
+		}
+	}
+	if g.Mentions != 5 || len(g.Sources) != 5 {
+		t.Fatalf("the wire quote has %d mentions (%d sources), want 5: %+v", g.Mentions, len(g.Sources), groups)
+	}
+	if g.Text != wire[0].quote || g.FirstDate != "2024-03-02" || g.LastDate != "2024-03-05" || g.Speaker != "Ana Ruiz" {
+		t.Errorf("group face = %q %s…%s %q, want the earliest outlet's text and dates", g.Text, g.FirstDate, g.LastDate, g.Speaker)
+	}
+	if g.Sources[0].Date != "2024-03-02" {
+		t.Errorf("sources not earliest first: %+v", g.Sources)
+	}
+
+	// Filters.
+	for _, tt := range []struct {
+		q    newsgraph.QuoteQuery
+		want int
+	}{
+		{newsgraph.QuoteQuery{Speaker: "ana ruiz"}, 1},
+		{newsgraph.QuoteQuery{Speaker: "Nobody"}, 0},
+		{newsgraph.QuoteQuery{About: "water"}, 1},
+		{newsgraph.QuoteQuery{About: "wheat OR water"}, 2},
+		{newsgraph.QuoteQuery{About: `"("`}, 0},
+		{newsgraph.QuoteQuery{From: "2024-03-06"}, 1},
+		{newsgraph.QuoteQuery{To: "2024-03"}, 2},
+		{newsgraph.QuoteQuery{To: "2024-03-01"}, 0},
+	} {
+		got, err := s.Quotes(ctx, tt.q)
+		if err != nil {
+			t.Fatalf("%+v: %v", tt.q, err)
+		}
+		if len(got) != tt.want {
+			t.Errorf("Quotes(%+v) = %d groups, want %d", tt.q, len(got), tt.want)
+		}
+	}
+
+	// Replacing the earliest outlet's document without its quote takes
+	// the mention back; the next earliest becomes the face.
+	var inputID int64
+	if err := s.reader.QueryRow(`SELECT id FROM inputs WHERE path = 'wire.example.txt'`).Scan(&inputID); err != nil {
+		t.Fatal(err)
+	}
+	bare := *items[0].Doc
+	bare.Quotes = nil
+	if err := s.Replace(ctx, inputID, newsgraph.Item{Doc: &bare}); err != nil {
+		t.Fatal(err)
+	}
+	groups, err = s.Quotes(ctx, newsgraph.QuoteQuery{Speaker: "Ana Ruiz"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(groups) != 1 || groups[0].Mentions != 4 || groups[0].FirstDate != "2024-03-02" || groups[0].Text != wire[2].quote {
+		t.Errorf("after replace: %+v", groups)
+	}
+}
+
+func TestMinhashNearDuplicates(t *testing.T) {
+	words := func(s string) []string { return strings.Fields(newsgraph.NormalizeText(s)) }
+	shared := func(a, b []int64) int {
+		n := 0
+		for i := range a {
+			if a[i] == b[i] {
+				n++
+			}
+		}
+		return n
+	}
+	a := minhashBandsOf(words("We will not accept any deal that leaves our farmers without water this summer."))
+	b := minhashBandsOf(words("We will not accept a deal that leaves our farmers without water this summer"))
+	c := minhashBandsOf(words("Prices of copper rose for the third month in a row, traders said."))
+	if shared(a, b) == 0 {
+		t.Error("one word changed: no band shared")
+	}
+	if shared(a, c) > 1 {
+		t.Errorf("unrelated texts share %d bands", shared(a, c))
+	}
+}

@@ -1,0 +1,294 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"strings"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// Cross-outlet quote grouping. The same quote carried by many outlets is
+// one group with many mentions. A document's quote joins a group when its
+// normalised text (newsgraph.NormalizeText: case, punctuation and quotation
+// marks aside) equals the group's, or, for quotes of at least
+// minFuzzyWords words, when the two texts are near-duplicates: word sets
+// with a Jaccard similarity of at least minJaccard (a little editing: a
+// word or two changed, dropped or added). Candidates come from a MinHash
+// index: signatures of minhashBands × minhashRows hashes, one index row per
+// band; two word sets with Jaccard s share some band with probability
+// 1-(1-s^r)^b (0.9986 at s = 0.75). The group keeps the text and speaker
+// of its earliest mention.
+const (
+	minhashBands  = 8
+	minhashRows   = 2
+	minJaccard    = 0.75
+	minFuzzyWords = 6
+)
+
+const (
+	sqlQuoteGroupByKey = `SELECT id FROM quote_groups WHERE text_key = ? LIMIT 1`
+	sqlQuoteCandidates = `SELECT DISTINCT g.id, g.text_key FROM quote_bands b JOIN quote_groups g ON g.id = b.group_id
+		WHERE b.band = ? AND b.value = ?`
+	sqlQuoteGroupNew = `INSERT INTO quote_groups(text, kind, text_key, speaker, speaker_key, speaker_actor,
+		mentions, first_date, last_date, first_seq) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING id`
+	sqlQuoteBand     = `INSERT OR IGNORE INTO quote_bands(band, value, group_id) VALUES (?, ?, ?)`
+	sqlQuoteGroupAdd = `UPDATE quote_groups SET mentions = mentions + 1,
+		last_date = CASE WHEN last_date IS NULL OR ?1 > last_date THEN coalesce(?1, last_date) ELSE last_date END
+		WHERE id = ?2 RETURNING first_date, first_seq`
+	sqlQuoteGroupFirst = `UPDATE quote_groups SET text = ?, kind = ?, speaker = ?, speaker_key = ?, speaker_actor = ?,
+		first_date = ?, first_seq = ? WHERE id = ?`
+	sqlInsertQuoteRow = `INSERT INTO quotes(doc_seq, position, kind, text, speaker, speaker_key, speaker_entity, speaker_actor,
+		cue, paragraph, start, "end", end_paragraph, confidence, date, group_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+	sqlQuotesOfDoc  = `SELECT DISTINCT group_id FROM quotes WHERE doc_seq = ?`
+	sqlQuotesDelDoc = `DELETE FROM quotes WHERE doc_seq = ?`
+	sqlQuoteGroupRe = `SELECT count(*) FROM quotes WHERE group_id = ?`
+	sqlQuoteEarly   = `SELECT text, kind, speaker, speaker_key, speaker_actor, date, doc_seq FROM quotes WHERE group_id = ?
+		ORDER BY date IS NULL, date, doc_seq LIMIT 1`
+	sqlQuoteLast      = `SELECT max(date) FROM quotes WHERE group_id = ?`
+	sqlQuoteGroupSet  = `UPDATE quote_groups SET mentions = ?, last_date = ? WHERE id = ?`
+	sqlQuoteGroupDel  = `DELETE FROM quote_groups WHERE id = ?`
+	sqlQuoteBandsDrop = `DELETE FROM quote_bands WHERE group_id = ?`
+)
+
+// insertQuotes writes a document's quotes, each into its group.
+func (w *writeTx) insertQuotes(ctx context.Context, seq int64, d *newsgraph.Document) error {
+	date := null(d.Published.Date)
+	for i, q := range d.Quotes {
+		gid, err := w.quoteGroup(ctx, seq, d.Published.Date, &q)
+		if err != nil {
+			return err
+		}
+		var key any
+		if q.Speaker != nil {
+			key = strings.ToLower(*q.Speaker)
+		}
+		if _, err := w.exec(ctx, sqlInsertQuoteRow, seq, i, q.Kind, q.Text, q.Speaker, key, q.SpeakerEntity, q.SpeakerActor,
+			q.Cue, q.Paragraph, q.Start, q.End, q.EndParagraph, q.Confidence, date, gid); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// quoteGroup finds or makes the group of a quote and counts the mention.
+func (w *writeTx) quoteGroup(ctx context.Context, seq int64, date string, q *newsgraph.Quote) (int64, error) {
+	key := newsgraph.NormalizeText(q.Text)
+	words := strings.Fields(key)
+	var bands []int64
+	if len(words) >= minFuzzyWords {
+		bands = minhashBandsOf(words)
+	}
+	gid, err := w.findQuoteGroup(ctx, key, words, bands)
+	if err != nil {
+		return 0, err
+	}
+	var speakerKey any
+	if q.Speaker != nil {
+		speakerKey = strings.ToLower(*q.Speaker)
+	}
+	if gid == 0 {
+		st, err := w.stmt(ctx, sqlQuoteGroupNew)
+		if err != nil {
+			return 0, err
+		}
+		if err := st.QueryRowContext(ctx, q.Text, q.Kind, key, q.Speaker, speakerKey, q.SpeakerActor,
+			null(date), null(date), seq).Scan(&gid); err != nil {
+			return 0, fmt.Errorf("new quote group: %w", err)
+		}
+		for b, v := range bands {
+			if _, err := w.exec(ctx, sqlQuoteBand, b, v, gid); err != nil {
+				return 0, err
+			}
+		}
+	}
+	st, err := w.stmt(ctx, sqlQuoteGroupAdd)
+	if err != nil {
+		return 0, err
+	}
+	var first sql.NullString
+	var firstSeq sql.NullInt64
+	if err := st.QueryRowContext(ctx, null(date), gid).Scan(&first, &firstSeq); err != nil {
+		return 0, fmt.Errorf("count quote mention: %w", err)
+	}
+	// An earlier mention becomes the group's face (text, speaker).
+	if date != "" && (!first.Valid || date < first.String) && firstSeq.Int64 != seq {
+		if _, err := w.exec(ctx, sqlQuoteGroupFirst, q.Text, q.Kind, q.Speaker, speakerKey, q.SpeakerActor, date, seq, gid); err != nil {
+			return 0, err
+		}
+	}
+	return gid, nil
+}
+
+// findQuoteGroup returns the group a normalised text belongs to, or 0.
+func (w *writeTx) findQuoteGroup(ctx context.Context, key string, words []string, bands []int64) (int64, error) {
+	st, err := w.stmt(ctx, sqlQuoteGroupByKey)
+	if err != nil {
+		return 0, err
+	}
+	var gid int64
+	switch err := st.QueryRowContext(ctx, key).Scan(&gid); {
+	case err == nil:
+		return gid, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return 0, fmt.Errorf("find quote group: %w", err)
+	}
+	if len(bands) == 0 {
+		return 0, nil
+	}
+	st, err = w.stmt(ctx, sqlQuoteCandidates)
+	if err != nil {
+		return 0, err
+	}
+	best, bestSim := int64(0), 0.0
+	seen := map[int64]bool{}
+	for b, v := range bands {
+		rows, err := st.QueryContext(ctx, b, v)
+		if err != nil {
+			return 0, fmt.Errorf("quote candidates: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			var other string
+			if err := rows.Scan(&id, &other); err != nil {
+				rows.Close()
+				return 0, fmt.Errorf("quote candidates: %w", err)
+			}
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			if sim := jaccard(words, strings.Fields(other)); sim >= minJaccard && sim > bestSim {
+				best, bestSim = id, sim
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return 0, fmt.Errorf("quote candidates: %w", err)
+		}
+	}
+	return best, nil
+}
+
+// clearQuotes takes a document's quotes out of their groups.
+func (w *writeTx) clearQuotes(ctx context.Context, seq int64) error {
+	st, err := w.stmt(ctx, sqlQuotesOfDoc)
+	if err != nil {
+		return err
+	}
+	rows, err := st.QueryContext(ctx, seq)
+	if err != nil {
+		return fmt.Errorf("quotes of document: %w", err)
+	}
+	var groups []int64
+	for rows.Next() {
+		var g int64
+		if err := rows.Scan(&g); err != nil {
+			rows.Close()
+			return fmt.Errorf("quotes of document: %w", err)
+		}
+		groups = append(groups, g)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("quotes of document: %w", err)
+	}
+	if _, err := w.exec(ctx, sqlQuotesDelDoc, seq); err != nil {
+		return err
+	}
+	for _, g := range groups {
+		var n int
+		if err := w.tx.QueryRowContext(ctx, sqlQuoteGroupRe, g).Scan(&n); err != nil {
+			return fmt.Errorf("recount quote group %d: %w", g, err)
+		}
+		if n == 0 {
+			if _, err := w.exec(ctx, sqlQuoteBandsDrop, g); err != nil {
+				return err
+			}
+			if _, err := w.exec(ctx, sqlQuoteGroupDel, g); err != nil {
+				return err
+			}
+			continue
+		}
+		var text, kind string
+		var speaker, speakerKey, actor, date sql.NullString
+		var first int64
+		if err := w.tx.QueryRowContext(ctx, sqlQuoteEarly, g).Scan(&text, &kind, &speaker, &speakerKey, &actor, &date, &first); err != nil {
+			return fmt.Errorf("earliest mention of quote group %d: %w", g, err)
+		}
+		if _, err := w.exec(ctx, sqlQuoteGroupFirst, text, kind, speaker, speakerKey, actor, date, first, g); err != nil {
+			return err
+		}
+		var last sql.NullString
+		if err := w.tx.QueryRowContext(ctx, sqlQuoteLast, g).Scan(&last); err != nil {
+			return fmt.Errorf("latest mention of quote group %d: %w", g, err)
+		}
+		if _, err := w.exec(ctx, sqlQuoteGroupSet, n, last, g); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// minhashBandsOf returns the LSH band values of a word set's MinHash
+// signature: minhashBands values, each combining minhashRows minima.
+func minhashBandsOf(words []string) []int64 {
+	var sig [minhashBands * minhashRows]uint64
+	for i := range sig {
+		sig[i] = ^uint64(0)
+	}
+	for _, w := range words {
+		h := fnv.New64a()
+		h.Write([]byte(w)) //nolint:errcheck // hash writes do not fail
+		x := h.Sum64()
+		for i := range sig {
+			// A different hash function per row: mix the word's hash
+			// with the row number (splitmix64 finaliser).
+			z := x + uint64(i+1)*0x9e3779b97f4a7c15
+			z = (z ^ z>>30) * 0xbf58476d1ce4e5b9
+			z = (z ^ z>>27) * 0x94d049bb133111eb
+			z ^= z >> 31
+			if z < sig[i] {
+				sig[i] = z
+			}
+		}
+	}
+	out := make([]int64, minhashBands)
+	for b := range out {
+		v := uint64(14695981039346656037)
+		for r := range minhashRows {
+			v = (v ^ sig[b*minhashRows+r]) * 1099511628211
+		}
+		out[b] = int64(v >> 1)
+	}
+	return out
+}
+
+// jaccard is the Jaccard similarity of two word sets.
+func jaccard(a, b []string) float64 {
+	sa := make(map[string]bool, len(a))
+	for _, w := range a {
+		sa[w] = true
+	}
+	sb := make(map[string]bool, len(b))
+	inter := 0
+	for _, w := range b {
+		if sb[w] {
+			continue
+		}
+		sb[w] = true
+		if sa[w] {
+			inter++
+		}
+	}
+	union := len(sa) + len(sb) - inter
+	if union == 0 {
+		return 0
+	}
+	return float64(inter) / float64(union)
+}
