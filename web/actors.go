@@ -20,6 +20,7 @@ import (
 type Store interface {
 	newsgraph.Store
 	ActorReader
+	QuoteReader
 }
 
 // ActorReader reads the corpus-wide actor registry.
@@ -312,7 +313,12 @@ type actorPage struct {
 	DocsTotal     int
 	DocsCapped    bool
 	DocsURL       string
+	// Quotes are what the actor said, newest first.
+	Quotes []newsgraph.QuoteGroup
 }
+
+// actorQuotes is how many of an actor's quotes its page lists.
+const actorQuotes = 20
 
 // codeCountView is one row of the codes table.
 type codeCountView struct {
@@ -362,6 +368,12 @@ func (s *server) handleActorPage(w http.ResponseWriter, r *http.Request) {
 				data.Docs = append(data.Docs, pageHit{ID: h.ID, Title: h.Title, Date: newDateView(h.Published), Language: h.Language, Site: h.Site, URL: h.URL})
 			}
 		}
+		quotes, err := s.store.Quotes(r.Context(), newsgraph.QuoteQuery{Speaker: a.Name, Limit: actorQuotes})
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		data.Quotes = quotes
 	}
 	s.render(w, r, http.StatusOK, "actor", data)
 }

@@ -291,3 +291,26 @@ func hostileDoc() *newsgraph.Document {
 	d.Normalize()
 	return d
 }
+
+// Quotes returns the documents' quotes, each as its own group, filtered by
+// speaker.
+func (s *fakeStore) Quotes(ctx context.Context, q newsgraph.QuoteQuery) ([]newsgraph.QuoteGroup, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := []newsgraph.QuoteGroup{}
+	for _, d := range s.docs {
+		for _, qt := range d.Quotes {
+			sp := ""
+			if qt.Speaker != nil {
+				sp = *qt.Speaker
+			}
+			if q.Speaker != "" && !strings.EqualFold(sp, q.Speaker) {
+				continue
+			}
+			out = append(out, newsgraph.QuoteGroup{ID: int64(len(out) + 1), Text: qt.Text, Kind: qt.Kind, Speaker: sp, Mentions: 1,
+				FirstDate: d.Published.Date, LastDate: d.Published.Date,
+				Sources: []newsgraph.QuoteSource{{DocID: d.ID, Title: d.TitleText(), Date: d.Published.Date, Speaker: sp, Cue: qt.Cue}}})
+		}
+	}
+	return out, s.err
+}

@@ -23,6 +23,13 @@ var funcs = template.FuncMap{
 	// registered: the entity has an actor page (coded, and not a
 	// nationality adjective, which the registry leaves out).
 	"registered": func(typ string, a *newsgraph.Actor) bool { return a != nil && a.Code != "" && typ != "MISC" },
+	// quoteTitle labels a highlighted quote with its speaker.
+	"quoteTitle": func(q *newsgraph.Quote) string {
+		if q.Speaker != nil {
+			return "Quote (" + q.Kind + "): " + *q.Speaker
+		}
+		return "Quote (" + q.Kind + "): speaker unknown"
+	},
 }
 
 // dateSpan writes "2022-05-03 … 2024-12" from two dates, one date when

@@ -133,6 +133,7 @@ func New(store Store, opts Options) http.Handler {
 	mux.HandleFunc("GET /api/search", s.handleAPISearch)
 	mux.HandleFunc("GET /api/documents/{id}", s.handleAPIDocument)
 	mux.HandleFunc("GET /api/actors", s.handleAPIActors)
+	mux.HandleFunc("GET /api/quotes", s.handleAPIQuotes)
 	mux.HandleFunc("GET /api/actors/{key}", s.handleAPIActor)
 	mux.HandleFunc("GET /{$}", s.handleSearchPage)
 	mux.HandleFunc("GET /documents/{id}", s.handleDocumentPage)

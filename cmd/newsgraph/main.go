@@ -9,7 +9,10 @@
 //	newsgraph reprocess              re-extract stored raw inputs with this version
 //	newsgraph export --format jsonl  every stored record
 //	newsgraph serve                  JSON API and web UI
-//	newsgraph eval clean|html        accuracy against labelled data
+//	newsgraph eval clean|html|actors accuracy against labelled data
+//	newsgraph actors                 the actor registry
+//	newsgraph quotes                 who said what, across outlets
+//	newsgraph kb build|lookup        the knowledge base
 //
 // The database is ./newsgraph.db, or $NEWSGRAPH_DB, or --db.
 package main
@@ -59,6 +62,7 @@ func commands() []command {
 		{"eval", "measure extraction accuracy against labelled data (eval clean | eval html)", runEval},
 		{"ner", "train, apply and evaluate the named-entity tagger (ner train | tag | eval)", runNER},
 		{"actors", "list the actor registry, show one actor, or load code overrides", runActors},
+		{"quotes", "list the quotes of the stored documents, across outlets", runQuotes},
 		{"kb", "build and query the knowledge base (kb build | kb lookup)", runKB},
 	}
 }
