@@ -286,21 +286,33 @@ func (r *resolver) group(pi, ti, end int, groups map[string]*newsgraph.Entity, o
 	}
 	country, sector := "", ""
 	start := j
-	for l := 3; l >= 1; l-- {
-		if j+l <= end && isCapitalised(toks[j].Text) {
-			p := joinTexts(toks[j : j+l])
-			if c := r.k.Demonym(p); c != nil {
-				country = c.ISO3
-				j += l
-				break
-			}
-			// A country name as a modifier: "U.S. soldiers", "US forces".
-			if c := r.k.Country(p); c != nil && j+l < end && !isCapitalised(toks[j+l].Text) && r.nameAt(pi, j) == nil {
-				country = c.ISO3
-				j += l
-				break
+	// Coordinated nationalities share the head noun: "Hungarian and
+	// Romanian officials" are two groups.
+	var others []struct {
+		iso      string
+		from, to int
+	}
+	for {
+		c, l := r.nationality(pi, j, end)
+		if c == "" {
+			break
+		}
+		if country != "" {
+			others = append(others, struct {
+				iso      string
+				from, to int
+			}{country, start, j - 1})
+			start = j
+		}
+		country = c
+		j += l
+		if j+1 < end && (toks[j].Text == "and" || toks[j].Text == ",") && isCapitalised(toks[j+1].Text) {
+			if c2, _ := r.nationality(pi, j+1, end); c2 != "" {
+				j++
+				continue
 			}
 		}
+		break
 	}
 	if country == "" {
 		for l := 2; l >= 1; l-- {
@@ -350,7 +362,39 @@ func (r *resolver) group(pi, ti, end int, groups map[string]*newsgraph.Entity, o
 		*order = append(*order, code)
 	}
 	e.Mentions = append(e.Mentions, r.mention(pi, start, j+1, newsgraph.MentionNominal))
+	for _, o := range others {
+		oc := o.iso + sector
+		oe := groups[oc]
+		if oe == nil {
+			name := r.v.span(pi, o.from, o.to) + " " + toks[j].Text
+			oe = &newsgraph.Entity{Name: name, Type: "GROUP",
+				Actor: &newsgraph.Actor{Code: oc, Country: o.iso, Sectors: []string{sector}, Kind: newsgraph.ActorGroup,
+					Evidence: r.v.span(pi, ti, j+1), Source: newsgraph.ActorFromText, Descriptors: []string{name}}}
+			groups[oc] = oe
+			*order = append(*order, oc)
+		}
+		oe.Mentions = append(oe.Mentions, r.mention(pi, o.from, o.to, newsgraph.MentionNominal))
+	}
 	return j + 1 - ti
+}
+
+// nationality reads a demonym ("South Korean") or a country name used as
+// a modifier ("U.S. soldiers") at token j; it returns the country and the
+// tokens read, or "".
+func (r *resolver) nationality(pi, j, end int) (string, int) {
+	toks := r.v.paras[pi].toks
+	for l := 3; l >= 1; l-- {
+		if j+l <= end && isCapitalised(toks[j].Text) {
+			p := joinTexts(toks[j : j+l])
+			if c := r.k.Demonym(p); c != nil {
+				return c.ISO3, l
+			}
+			if c := r.k.Country(p); c != nil && j+l < end && !isCapitalised(toks[j+l].Text) && r.nameAt(pi, j) == nil {
+				return c.ISO3, l
+			}
+		}
+	}
+	return "", 0
 }
 
 // nextEntityID returns "eN" one past the highest "eN" of ents.

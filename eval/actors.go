@@ -209,7 +209,9 @@ func entityActor(doc *newsgraph.Document, words string) (*newsgraph.Actor, bool)
 				continue
 			}
 			ov := min(hi, m.End) - max(lo, m.Start)
-			if ov > bestOverlap {
+			// On a tie the more specific code wins ("Hungarian" is both a
+			// nationality and, in "Hungarian and Romanian officials", a group).
+			if ov > bestOverlap || ov == bestOverlap && ov > 0 && len(e.Actor.Sectors) > len(best.Sectors) {
 				best, bestOverlap = e.Actor, ov
 			}
 		}
