@@ -383,15 +383,23 @@ func (r *resolver) group(pi, ti, end int, groups map[string]*newsgraph.Entity, o
 // tokens read, or "".
 func (r *resolver) nationality(pi, j, end int) (string, int) {
 	toks := r.v.paras[pi].toks
-	for l := 3; l >= 1; l-- {
-		if j+l <= end && isCapitalised(toks[j].Text) {
-			p := joinTexts(toks[j : j+l])
-			if c := r.k.Demonym(p); c != nil {
-				return c.ISO3, l
-			}
-			if c := r.k.Country(p); c != nil && j+l < end && !isCapitalised(toks[j+l].Text) && r.nameAt(pi, j) == nil {
-				return c.ISO3, l
-			}
+	if j >= end || !isCapitalised(toks[j].Text) {
+		return "", 0
+	}
+	maxLen := 1
+	if r.ix.multiStart[strings.ToLower(toks[j].Text)] {
+		maxLen = 3
+	}
+	for l := maxLen; l >= 1; l-- {
+		if j+l > end {
+			continue
+		}
+		demonym, country := r.s.nationWords(joinTexts(toks[j : j+l]))
+		if demonym != "" {
+			return demonym, l
+		}
+		if country != "" && j+l < end && !isCapitalised(toks[j+l].Text) && r.nameAt(pi, j) == nil {
+			return country, l
 		}
 	}
 	return "", 0

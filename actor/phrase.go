@@ -113,10 +113,21 @@ type index struct {
 	// surname maps the Key of a person's last name to the people who
 	// hold it, for "President Mugabe".
 	surname map[string][]*kb.Person
+	// multiStart holds the lower-cased first words of multi-word country
+	// names and demonyms ("south" of "South Korean"): only those open a
+	// longer window when reading nationalities.
+	multiStart map[string]bool
 }
 
 func newIndex(k *kb.KB) *index {
-	ix := &index{k: k, surname: map[string][]*kb.Person{}}
+	ix := &index{k: k, surname: map[string][]*kb.Person{}, multiStart: map[string]bool{}}
+	for _, c := range k.Countries {
+		for _, n := range append(append([]string{c.Name}, c.Names...), c.Demonyms...) {
+			if f := strings.Fields(n); len(f) > 1 {
+				ix.multiStart[strings.ToLower(f[0])] = true
+			}
+		}
+	}
 	for i := range k.AllPeople {
 		p := &k.AllPeople[i]
 		if len(p.Roles) == 0 {

@@ -48,6 +48,40 @@ type Stage struct {
 	// applies on reprocess.
 	mu      sync.Mutex
 	learned map[string]*newsgraph.Actor
+
+	// nations caches nationWords: the same capitalised words come back in
+	// every document.
+	nmu     sync.Mutex
+	nations map[string][2]string
+}
+
+// nationCacheSize bounds the nations cache; it starts again empty when
+// full.
+const nationCacheSize = 1 << 16
+
+// nationWords returns the country of words as a demonym and as a country
+// name (ISO3 codes, "" when not), through a cache.
+func (s *Stage) nationWords(words string) (demonym, country string) {
+	s.nmu.Lock()
+	v, ok := s.nations[words]
+	s.nmu.Unlock()
+	if ok {
+		return v[0], v[1]
+	}
+	m := s.ix.k.Match(words)
+	if m.Demonym != nil {
+		v[0] = m.Demonym.ISO3
+	}
+	if m.Country != nil {
+		v[1] = m.Country.ISO3
+	}
+	s.nmu.Lock()
+	if s.nations == nil || len(s.nations) >= nationCacheSize {
+		s.nations = map[string][2]string{}
+	}
+	s.nations[strings.Clone(words)] = v // not a slice of the paragraph
+	s.nmu.Unlock()
+	return v[0], v[1]
 }
 
 // learnedCacheSize bounds the registry cache; it starts again empty when
