@@ -206,7 +206,7 @@ func (ix *index) phrase(tokens []string, date string, places bool) Code {
 			continue
 		}
 		matched := 0
-		for l := min(5, n-i); l >= 1 && matched == 0; l-- {
+		for l := min(7, n-i); l >= 1 && matched == 0; l-- {
 			if l == 1 && skipWords[w] {
 				break
 			}
