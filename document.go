@@ -324,7 +324,11 @@ type Event struct {
 	Confidence    float64     `json:"confidence"`
 }
 
-// TimeExpr is a time expression found in the text (filled by the events issue).
+// TimeExpr is a time expression found in the text (filled by package timex):
+// Value is normalised against the publication date ("2022-11-15", "2019-12",
+// "2022-W46", an ISO 8601 duration such as "P3Y") or nil when the
+// publication date is not precise enough to say; Kind is "date",
+// "duration" or "set".
 type TimeExpr struct {
 	Text      string  `json:"text"`
 	Paragraph int     `json:"paragraph"`

@@ -26,6 +26,7 @@ import (
 	"github.com/newsgraph/newsgraph/registry"
 	"github.com/newsgraph/newsgraph/source"
 	"github.com/newsgraph/newsgraph/sqlite"
+	"github.com/newsgraph/newsgraph/timex"
 	"github.com/newsgraph/newsgraph/web"
 )
 
@@ -105,8 +106,8 @@ func printJSON(w io.Writer, v any) error {
 }
 
 // stages are the annotators every document goes through after extraction.
-// stages returns the annotation stages in pipeline order: entities, then
-// actors (with the corpus registry and the user's overrides when a store
+// stages returns the annotation stages in pipeline order: entities, time
+// expressions, then actors (with the corpus registry and the user's overrides when a store
 // is at hand; reg may be nil), then places.
 func stages(reg newsgraph.ActorRegistry, overrides []registry.Override) []newsgraph.Stage {
 	ovs := make([]actor.Override, len(overrides))
@@ -115,6 +116,7 @@ func stages(reg newsgraph.ActorRegistry, overrides []registry.Override) []newsgr
 	}
 	return []newsgraph.Stage{
 		ner.NewStage(nil),
+		timex.NewStage(),
 		actor.NewStage(nil, actor.Options{Registry: reg, Overrides: ovs}),
 		geo.NewStage(nil),
 	}
