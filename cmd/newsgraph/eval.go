@@ -10,14 +10,16 @@ import (
 	"github.com/newsgraph/newsgraph/eval"
 	"github.com/newsgraph/newsgraph/kb"
 	"github.com/newsgraph/newsgraph/ner"
+	"github.com/newsgraph/newsgraph/quote"
 )
 
 func runEval(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintf(e.stdout, "Usage: newsgraph eval clean [--dir testdata/cleaneval] [--verbose]\n       newsgraph eval html [--data ../shared/data/html]\n\n"+
+		fmt.Fprintf(e.stdout, "Usage: newsgraph eval clean [--dir testdata/cleaneval] [--verbose]\n       newsgraph eval html [--data ../shared/data/html]\n       newsgraph eval quotes [--polnear ../shared/data/polnear/dev] [--verbose]\n\n"+
 			"clean: title accuracy, boilerplate-line precision/recall/F1, non-article detection and date\n       accuracy on the labelled crawl records.\n"+
 			"html:  body quality (trafilatura's evaldata snippets) and date accuracy (htmldate's pages).\n"+
-			"actors: country and sector accuracy of actor codes on PLOVER's gold actors.\n")
+			"actors: country and sector accuracy of actor codes on PLOVER's gold actors.\n"+
+			"quotes: statements and speakers against PolNeAR's gold attributions.\n")
 		if len(args) == 0 {
 			return errUsage
 		}
@@ -67,6 +69,24 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		}
 		_, err = eval.Actors(ctx, coder, *path, e.stdout, *verbose)
 		return err
+	case "quotes":
+		fs := newFlags(e, "eval quotes", "", "Evaluates quotations and reported speech, with their speakers, on PolNeAR's gold attributions.")
+		dir := fs.String("polnear", "../shared/data/polnear/dev", "PolNeAR split (text/ and attributions/)")
+		verbose := fs.Bool("verbose", false, "list every missed, false and misattributed statement")
+		if _, err := parse(fs, args[1:]); err != nil {
+			return err
+		}
+		nerStage, actorStage, quoteStage := ner.NewStage(nil), actor.NewStage(nil, actor.Options{}), quote.NewStage()
+		stages := func(ctx context.Context, d *newsgraph.Document) error {
+			for _, st := range []newsgraph.Stage{nerStage, actorStage, quoteStage} {
+				if err := st.Annotate(ctx, d); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		_, err := eval.Quotes(ctx, stages, *dir, e.stdout, *verbose)
+		return err
 	}
-	return fmt.Errorf("unknown evaluation %q (clean, html or actors)", args[0])
+	return fmt.Errorf("unknown evaluation %q (clean, html, actors or quotes)", args[0])
 }
