@@ -23,6 +23,7 @@ import (
 	"github.com/newsgraph/newsgraph/geo"
 	"github.com/newsgraph/newsgraph/ner"
 	"github.com/newsgraph/newsgraph/pipeline"
+	"github.com/newsgraph/newsgraph/quote"
 	"github.com/newsgraph/newsgraph/registry"
 	"github.com/newsgraph/newsgraph/source"
 	"github.com/newsgraph/newsgraph/sqlite"
@@ -105,10 +106,10 @@ func printJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// stages are the annotators every document goes through after extraction.
-// stages returns the annotation stages in pipeline order: entities, time
-// expressions, then actors (with the corpus registry and the user's overrides when a store
-// is at hand; reg may be nil), then places.
+// stages returns the annotators every document goes through after
+// extraction, in order: entities, time expressions, actors (with the corpus
+// registry and the user's overrides when a store is at hand; reg may be
+// nil), places, then quotes (which read the actors and coreference).
 func stages(reg newsgraph.ActorRegistry, overrides []registry.Override) []newsgraph.Stage {
 	ovs := make([]actor.Override, len(overrides))
 	for i, o := range overrides {
@@ -119,6 +120,7 @@ func stages(reg newsgraph.ActorRegistry, overrides []registry.Override) []newsgr
 		timex.NewStage(),
 		actor.NewStage(nil, actor.Options{Registry: reg, Overrides: ovs}),
 		geo.NewStage(nil),
+		quote.NewStage(),
 	}
 }
 

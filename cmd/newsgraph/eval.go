@@ -15,7 +15,7 @@ import (
 
 func runEval(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprintf(e.stdout, "Usage: newsgraph eval clean [--dir testdata/cleaneval] [--verbose]\n       newsgraph eval html [--data ../shared/data/html]\n       newsgraph eval quotes [--polnear ../shared/data/polnear/dev] [--verbose]\n\n"+
+		fmt.Fprintf(e.stdout, "Usage: newsgraph eval clean [--dir testdata/cleaneval] [--verbose]\n       newsgraph eval html [--data ../shared/data/html]\n       newsgraph eval actors [--plover FILE] [--verbose]\n       newsgraph eval quotes [--polnear ../shared/data/polnear/dev] [--verbose]\n\n"+
 			"clean: title accuracy, boilerplate-line precision/recall/F1, non-article detection and date\n       accuracy on the labelled crawl records.\n"+
 			"html:  body quality (trafilatura's evaldata snippets) and date accuracy (htmldate's pages).\n"+
 			"actors: country and sector accuracy of actor codes on PLOVER's gold actors.\n"+

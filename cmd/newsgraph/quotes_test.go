@@ -57,3 +57,29 @@ func TestQuotesCommand(t *testing.T) {
 		t.Error("a malformed date was accepted")
 	}
 }
+
+// TestWireQuoteAcrossOutlets ingests one wire quote as five outlets printed
+// it (other quotation marks and punctuation, a word changed or dropped):
+// the quote stage finds it in each, and the store makes one quote with
+// five mentions, attributed to the minister.
+func TestWireQuoteAcrossOutlets(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "wire.db")
+	if code, out, errs := cli(t, "", "ingest", "--db", db, "testdata/wire"); code != 0 || !strings.Contains(out, "new 5") {
+		t.Fatalf("ingest: exit %d: %s %s", code, out, errs)
+	}
+	code, out, errs := cli(t, "", "quotes", "--db", db, "--about", "coastal towns", "--json")
+	if code != 0 {
+		t.Fatalf("quotes: exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 1 {
+		t.Fatalf("%d quotes about coastal towns, want 1:\n%s", len(lines), out)
+	}
+	var g newsgraph.QuoteGroup
+	if err := json.Unmarshal([]byte(lines[0]), &g); err != nil {
+		t.Fatal(err)
+	}
+	if g.Mentions != 5 || len(g.Sources) != 5 || g.Speaker != "Lena Okafor" || g.FirstDate != "2025-09-03" {
+		t.Errorf("wire quote: %d mentions, speaker %q, first %s: %+v", g.Mentions, g.Speaker, g.FirstDate, g)
+	}
+}
