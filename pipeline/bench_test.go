@@ -16,8 +16,10 @@ import (
 	"github.com/newsgraph/newsgraph/internal/cputime"
 	"github.com/newsgraph/newsgraph/kb"
 	"github.com/newsgraph/newsgraph/ner"
+	"github.com/newsgraph/newsgraph/quote"
 	"github.com/newsgraph/newsgraph/source"
 	"github.com/newsgraph/newsgraph/sqlite"
+	"github.com/newsgraph/newsgraph/timex"
 )
 
 // benchIngest ingests paths into a fresh SQLite database per iteration, on
@@ -115,4 +117,23 @@ func BenchmarkIngestBBCWithActors(b *testing.B) {
 		b.Fatal(err)
 	}
 	benchIngest(b, []string{dir}, ner.NewStage(nil), actor.NewStage(k, actor.Options{}), geo.NewStage(k))
+}
+
+// BenchmarkIngestBBCFull is the ingest `newsgraph ingest` runs: tagger,
+// time expressions, actors, places and quotes. Compared with
+// BenchmarkIngestBBCWithActors it gives the cost of the time and quote
+// stages (the quote issue's budget: at most 20% more time per record).
+func BenchmarkIngestBBCFull(b *testing.B) {
+	dir := "../../shared/data/corpus/bbc-fulltext/bbc"
+	if _, err := os.Stat(dir); err != nil {
+		b.Skipf("%s is absent: %v", dir, err)
+	}
+	if _, err := ner.Default(); err != nil {
+		b.Fatal(err)
+	}
+	k, err := kb.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchIngest(b, []string{dir}, ner.NewStage(nil), timex.NewStage(), actor.NewStage(k, actor.Options{}), geo.NewStage(k), quote.NewStage())
 }

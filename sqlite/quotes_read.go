@@ -15,7 +15,9 @@ const maxQuoteSources = 50
 // Quotes lists the corpus's quotes (groups of mentions), newest first,
 // with their sources: filters by speaker (any mention attributed to the
 // name), words (full-text query over the quote, the search syntax) and
-// first publication date.
+// first publication date. About is matched with stemming through the
+// documents' index, then in the quote itself (each term at the start of
+// one of its words).
 func (s *Store) Quotes(ctx context.Context, q newsgraph.QuoteQuery) ([]newsgraph.QuoteGroup, error) {
 	limit := q.Limit
 	if limit <= 0 {
@@ -24,9 +26,29 @@ func (s *Store) Quotes(ctx context.Context, q newsgraph.QuoteQuery) ([]newsgraph
 	limit = min(limit, MaxLimit)
 	var where []string
 	var args []any
-	if about := joinQuery(parseQuery(q.About)); about != "" {
-		where = append(where, "g.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-		args = append(args, about)
+	if groups := parseQuery(q.About); len(groups) > 0 {
+		// The documents' full-text index finds the documents; the quote
+		// must then hold the words itself (every word of one OR branch).
+		where = append(where, `g.id IN (SELECT m.group_id FROM quotes m WHERE m.doc_seq IN
+			(SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))`)
+		args = append(args, joinQuery(groups))
+		// groups are ANDed; the terms of one group are alternatives (OR).
+		// A term matches the start of a word of the quote, so "farmer"
+		// finds "farmers" as the stemmed index did.
+		for _, g := range groups {
+			var ors []string
+			for _, term := range g {
+				w := newsgraph.NormalizeText(strings.Trim(strings.TrimSuffix(term, " *"), `"`))
+				if w == "" {
+					continue
+				}
+				ors = append(ors, "instr(' ' || g.text_key, ?) > 0")
+				args = append(args, " "+w)
+			}
+			if len(ors) > 0 {
+				where = append(where, "("+strings.Join(ors, " OR ")+")")
+			}
+		}
 	} else if strings.TrimSpace(q.About) != "" {
 		return []newsgraph.QuoteGroup{}, nil // only operators or punctuation
 	}

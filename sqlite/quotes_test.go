@@ -111,7 +111,7 @@ func TestQuoteGroups(t *testing.T) {
 }
 
 func TestMinhashNearDuplicates(t *testing.T) {
-	words := func(s string) []string { return strings.Fields(newsgraph.NormalizeText(s)) }
+	words := func(s string) []string { return contentWords(strings.Fields(newsgraph.NormalizeText(s))) }
 	shared := func(a, b []int64) int {
 		n := 0
 		for i := range a {
@@ -129,5 +129,61 @@ func TestMinhashNearDuplicates(t *testing.T) {
 	}
 	if shared(a, c) > 1 {
 		t.Errorf("unrelated texts share %d bands", shared(a, c))
+	}
+}
+
+// TestQuoteBandsRows checks that a new group gets one index row per band,
+// with the group's id and the signature's values.
+func TestQuoteBandsRows(t *testing.T) {
+	s := openTest(t)
+	q := "We will not accept any deal that leaves our farmers without water this summer."
+	mustPut(t, s, quoteItem("wire.example", "2024-03-02", "She said “"+q+"” then.", q, "Ana Ruiz", 0))
+	want := minhashBandsOf(contentWords(strings.Fields(newsgraph.NormalizeText(q))))
+	rows, err := s.reader.Query(`SELECT band, value, group_id FROM quote_bands ORDER BY band`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var b, g int
+		var v int64
+		if err := rows.Scan(&b, &v, &g); err != nil {
+			t.Fatal(err)
+		}
+		if b != n || v != want[b] || g != 1 {
+			t.Errorf("band row %d = (%d, %d, %d), want (%d, %d, 1)", n, b, v, g, n, want[n])
+		}
+		n++
+	}
+	if n != minhashBands {
+		t.Errorf("%d band rows, want %d", n, minhashBands)
+	}
+}
+
+// TestQuoteGroupRemoved replaces the only document of a quote: the group
+// and its index rows go.
+func TestQuoteGroupRemoved(t *testing.T) {
+	s := openTest(t)
+	q := "We will not accept any deal that leaves our farmers without water this summer."
+	it := quoteItem("wire.example", "2024-03-02", "She said “"+q+"” then.", q, "Ana Ruiz", 0)
+	mustPut(t, s, it)
+	var inputID int64
+	if err := s.reader.QueryRow(`SELECT id FROM inputs`).Scan(&inputID); err != nil {
+		t.Fatal(err)
+	}
+	bare := *it.Doc
+	bare.Quotes = nil
+	if err := s.Replace(context.Background(), inputID, newsgraph.Item{Doc: &bare}); err != nil {
+		t.Fatal(err)
+	}
+	for _, table := range []string{"quotes", "quote_groups", "quote_bands"} {
+		var n int
+		if err := s.reader.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n != 0 {
+			t.Errorf("%s: %d rows left", table, n)
+		}
 	}
 }

@@ -18,24 +18,36 @@ import (
 // minFuzzyWords words, when the two texts are near-duplicates: word sets
 // with a Jaccard similarity of at least minJaccard (a little editing: a
 // word or two changed, dropped or added). Candidates come from a MinHash
-// index: signatures of minhashBands × minhashRows hashes, one index row per
-// band; two word sets with Jaccard s share some band with probability
-// 1-(1-s^r)^b (0.9986 at s = 0.75). The group keeps the text and speaker
-// of its earliest mention.
+// index over the content words (function words and words of one or two
+// letters left out, so unrelated quotes do not meet over "the" and "of"):
+// signatures of minhashBands × minhashRows hashes, one index row per band;
+// two word sets with Jaccard s share some band with probability
+// 1-(1-s^r)^b (0.987 at s = 0.75, 0.0001 at s = 0.1). The group keeps the
+// text and speaker of its earliest mention.
 const (
 	minhashBands  = 8
-	minhashRows   = 2
+	minhashRows   = 3
 	minJaccard    = 0.75
 	minFuzzyWords = 6
 )
 
+// functionWords are left out of the MinHash signature.
+var functionWords = map[string]bool{"the": true, "and": true, "for": true, "that": true, "with": true, "this": true,
+	"are": true, "was": true, "were": true, "will": true, "have": true, "has": true, "had": true, "not": true, "but": true,
+	"our": true, "their": true, "they": true, "you": true, "his": true, "her": true, "its": true, "from": true, "all": true,
+	"can": true, "would": true, "been": true, "there": true, "what": true, "which": true, "who": true, "into": true,
+	"about": true, "more": true, "than": true, "them": true, "these": true, "those": true, "any": true, "she": true}
+
 const (
 	sqlQuoteGroupByKey = `SELECT id FROM quote_groups WHERE text_key = ? LIMIT 1`
+	// sqlQuoteCandidates takes the minhashBands (band, value) pairs.
 	sqlQuoteCandidates = `SELECT DISTINCT g.id, g.text_key FROM quote_bands b JOIN quote_groups g ON g.id = b.group_id
-		WHERE b.band = ? AND b.value = ?`
+		WHERE (b.band, b.value) IN (VALUES (?, ?), (?, ?), (?, ?), (?, ?), (?, ?), (?, ?), (?, ?), (?, ?))`
+	// sqlQuoteBands inserts the minhashBands rows of a new group.
+	sqlQuoteBands = `INSERT OR IGNORE INTO quote_bands(band, value, group_id)
+		VALUES (0, ?2, ?1), (1, ?3, ?1), (2, ?4, ?1), (3, ?5, ?1), (4, ?6, ?1), (5, ?7, ?1), (6, ?8, ?1), (7, ?9, ?1)`
 	sqlQuoteGroupNew = `INSERT INTO quote_groups(text, kind, text_key, speaker, speaker_key, speaker_actor,
-		mentions, first_date, last_date, first_seq) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING id`
-	sqlQuoteBand     = `INSERT OR IGNORE INTO quote_bands(band, value, group_id) VALUES (?, ?, ?)`
+		mentions, first_date, last_date, first_seq) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id`
 	sqlQuoteGroupAdd = `UPDATE quote_groups SET mentions = mentions + 1,
 		last_date = CASE WHEN last_date IS NULL OR ?1 > last_date THEN coalesce(?1, last_date) ELSE last_date END
 		WHERE id = ?2 RETURNING first_date, first_seq`
@@ -53,7 +65,8 @@ const (
 	sqlQuoteLast      = `SELECT max(date) FROM quotes WHERE group_id = ?`
 	sqlQuoteGroupSet  = `UPDATE quote_groups SET mentions = ?, last_date = ? WHERE id = ?`
 	sqlQuoteGroupDel  = `DELETE FROM quote_groups WHERE id = ?`
-	sqlQuoteBandsDrop = `DELETE FROM quote_bands WHERE group_id = ?`
+	sqlQuoteBandDrop  = `DELETE FROM quote_bands WHERE band = ? AND value = ? AND group_id = ?`
+	sqlQuoteGroupText = `SELECT text_key FROM quote_groups WHERE id = ?`
 )
 
 // insertQuotes writes a document's quotes, each into its group.
@@ -80,10 +93,7 @@ func (w *writeTx) insertQuotes(ctx context.Context, seq int64, d *newsgraph.Docu
 func (w *writeTx) quoteGroup(ctx context.Context, seq int64, date string, q *newsgraph.Quote) (int64, error) {
 	key := newsgraph.NormalizeText(q.Text)
 	words := strings.Fields(key)
-	var bands []int64
-	if len(words) >= minFuzzyWords {
-		bands = minhashBandsOf(words)
-	}
+	bands := groupBands(key, q.Kind)
 	gid, err := w.findQuoteGroup(ctx, key, words, bands)
 	if err != nil {
 		return 0, err
@@ -101,11 +111,17 @@ func (w *writeTx) quoteGroup(ctx context.Context, seq int64, date string, q *new
 			null(date), null(date), seq).Scan(&gid); err != nil {
 			return 0, fmt.Errorf("new quote group: %w", err)
 		}
-		for b, v := range bands {
-			if _, err := w.exec(ctx, sqlQuoteBand, b, v, gid); err != nil {
+		if len(bands) > 0 {
+			args := []any{gid}
+			for _, v := range bands {
+				args = append(args, v)
+			}
+			// ?1 is the group, ?2 … ?9 the band values.
+			if _, err := w.exec(ctx, sqlQuoteBands, args...); err != nil {
 				return 0, err
 			}
 		}
+		return gid, nil
 	}
 	st, err := w.stmt(ctx, sqlQuoteGroupAdd)
 	if err != nil {
@@ -146,31 +162,27 @@ func (w *writeTx) findQuoteGroup(ctx context.Context, key string, words []string
 		return 0, err
 	}
 	best, bestSim := int64(0), 0.0
-	seen := map[int64]bool{}
+	args := make([]any, 0, 2*len(bands))
 	for b, v := range bands {
-		rows, err := st.QueryContext(ctx, b, v)
-		if err != nil {
+		args = append(args, b, v)
+	}
+	rows, err := st.QueryContext(ctx, args...)
+	if err != nil {
+		return 0, fmt.Errorf("quote candidates: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var other string
+		if err := rows.Scan(&id, &other); err != nil {
 			return 0, fmt.Errorf("quote candidates: %w", err)
 		}
-		for rows.Next() {
-			var id int64
-			var other string
-			if err := rows.Scan(&id, &other); err != nil {
-				rows.Close()
-				return 0, fmt.Errorf("quote candidates: %w", err)
-			}
-			if seen[id] {
-				continue
-			}
-			seen[id] = true
-			if sim := jaccard(words, strings.Fields(other)); sim >= minJaccard && sim > bestSim {
-				best, bestSim = id, sim
-			}
+		if sim := jaccard(words, strings.Fields(other)); sim >= minJaccard && sim > bestSim {
+			best, bestSim = id, sim
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return 0, fmt.Errorf("quote candidates: %w", err)
-		}
+	}
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("quote candidates: %w", err)
 	}
 	return best, nil
 }
@@ -207,8 +219,16 @@ func (w *writeTx) clearQuotes(ctx context.Context, seq int64) error {
 			return fmt.Errorf("recount quote group %d: %w", g, err)
 		}
 		if n == 0 {
-			if _, err := w.exec(ctx, sqlQuoteBandsDrop, g); err != nil {
-				return err
+			var key string
+			if err := w.tx.QueryRowContext(ctx, sqlQuoteGroupText, g).Scan(&key); err != nil {
+				return fmt.Errorf("quote group %d: %w", g, err)
+			}
+			// The face's kind may have changed since the group was made:
+			// delete the bands a verbatim quote would have (no-ops if none).
+			for b, v := range groupBands(key, "direct") {
+				if _, err := w.exec(ctx, sqlQuoteBandDrop, b, v, g); err != nil {
+					return err
+				}
 			}
 			if _, err := w.exec(ctx, sqlQuoteGroupDel, g); err != nil {
 				return err
@@ -233,6 +253,33 @@ func (w *writeTx) clearQuotes(ctx context.Context, seq int64) error {
 		}
 	}
 	return nil
+}
+
+// groupBands returns the MinHash band values of a quote with normalised
+// text key, or nil when it is not matched fuzzily: near-duplicates are
+// looked for among verbatim quotes of minFuzzyWords words or more (reported
+// speech is the outlet's own wording). A group's bands are those of the
+// text that created it, its text_key.
+func groupBands(key, kind string) []int64 {
+	words := strings.Fields(key)
+	if len(words) < minFuzzyWords || kind == "indirect" {
+		return nil
+	}
+	return minhashBandsOf(contentWords(words))
+}
+
+// contentWords drops function words and words of one or two letters.
+func contentWords(words []string) []string {
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		if len(w) > 2 && !functionWords[w] {
+			out = append(out, w)
+		}
+	}
+	if len(out) == 0 {
+		return words
+	}
+	return out
 }
 
 // minhashBandsOf returns the LSH band values of a word set's MinHash

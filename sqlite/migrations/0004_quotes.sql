@@ -9,7 +9,8 @@
 --   bits of each other share a band, so candidates are found by index.
 -- quotes: every quote of every document, keyed by documents.seq, with the
 --   group it belongs to.
--- quotes_fts: full-text index over the groups' text.
+-- A quote's words are searched through the documents' full-text index
+-- (quotes are part of the body) and then the group's normalised text.
 DROP TABLE IF EXISTS quotes;
 CREATE TABLE quote_groups (
     id             INTEGER PRIMARY KEY,
@@ -34,7 +35,8 @@ CREATE TABLE quote_bands (
     group_id  INTEGER NOT NULL,
     PRIMARY KEY (band, value, group_id)
 ) WITHOUT ROWID;
-CREATE INDEX quote_bands_group ON quote_bands(group_id);
+-- No index by group: clearQuotes recomputes a group's bands from its
+-- text_key and deletes them by primary key.
 
 CREATE TABLE quotes (
     id              INTEGER PRIMARY KEY,
@@ -58,18 +60,3 @@ CREATE TABLE quotes (
 CREATE INDEX quotes_doc ON quotes(doc_seq);
 CREATE INDEX quotes_group ON quotes(group_id, date);
 CREATE INDEX quotes_speaker ON quotes(speaker_key, date);
-
-CREATE VIRTUAL TABLE quotes_fts USING fts5(
-    text, content='quote_groups', content_rowid='id',
-    tokenize='porter unicode61 remove_diacritics 2'
-);
-CREATE TRIGGER quote_groups_fts_insert AFTER INSERT ON quote_groups BEGIN
-    INSERT INTO quotes_fts(rowid, text) VALUES (NEW.id, NEW.text);
-END;
-CREATE TRIGGER quote_groups_fts_delete AFTER DELETE ON quote_groups BEGIN
-    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text);
-END;
-CREATE TRIGGER quote_groups_fts_update AFTER UPDATE OF text ON quote_groups BEGIN
-    INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', OLD.id, OLD.text);
-    INSERT INTO quotes_fts(rowid, text) VALUES (NEW.id, NEW.text);
-END;
