@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"strings"
+	"time"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -457,4 +458,31 @@ func deref(s *string) string {
 		return ""
 	}
 	return *s
+}
+
+// ValidDate reports whether s is a real date written YYYY, YYYY-MM or
+// YYYY-MM-DD, the forms of Published.Date and of every date filter.
+func ValidDate(s string) bool {
+	var layout string
+	switch len(s) {
+	case 4:
+		layout = "2006"
+	case 7:
+		layout = "2006-01"
+	case 10:
+		layout = time.DateOnly
+	default:
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if (i == 4 || i == 7) && c == '-' {
+			continue
+		}
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	_, err := time.Parse(layout, s)
+	return err == nil
 }

@@ -62,3 +62,18 @@ func TestRecordContract(t *testing.T) {
 		t.Errorf("round trip changed the record:\n%s\n%s", got, b2)
 	}
 }
+
+func TestValidDate(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"2022", true}, {"2022-11", true}, {"2022-11-15", true}, {"2024-02-29", true},
+		{"2023-02-29", false}, {"2022-13", false}, {"2022-1", false}, {"22", false}, {"", false},
+		{"2022/11/15", false}, {"२०२२", false}, {"2022-11-15T00", false}, {"20221115", false},
+	} {
+		if got := ValidDate(tt.in); got != tt.want {
+			t.Errorf("ValidDate(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

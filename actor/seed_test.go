@@ -1,36 +1,19 @@
 package actor
 
 import (
-	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/newsgraph/newsgraph"
-	"github.com/newsgraph/newsgraph/clean"
 	"github.com/newsgraph/newsgraph/internal/golden"
+	"github.com/newsgraph/newsgraph/internal/seedtest"
 	"github.com/newsgraph/newsgraph/ner"
 )
 
 // TestSeedActors runs clean → ner → actor on the seed record and pins the
 // actors the issue names, then the whole entity list in a golden file.
 func TestSeedActors(t *testing.T) {
-	data, err := os.ReadFile("../../shared/seeds/000_5150d573eb016490.txt")
-	if err != nil {
-		t.Skipf("the seed record is absent (it lives in ../shared): %v", err)
-	}
-	ctx := context.Background()
-	doc, err := clean.NewExtractor().Extract(ctx, &newsgraph.Input{Path: "seed.txt", Format: newsgraph.FormatTextRecord, Data: data})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := ner.NewStage(nil).Annotate(ctx, doc); err != nil {
-		t.Fatal(err)
-	}
-	if err := NewStage(nil, Options{}).Annotate(ctx, doc); err != nil {
-		t.Fatal(err)
-	}
+	doc := seedtest.Document(t, ner.NewStage(nil), NewStage(nil, Options{}))
 	want := map[string]string{
 		"Xi Jinping": "CHNGOV", "Yoon Suk-yeol": "KORGOV", "Moon Jae-in": "KORELI",
 		"South Korea": "KOR", "ROK": "KOR", "Seoul": "KORGOV",

@@ -1,29 +1,17 @@
 package ner
 
 import (
-	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph"
-	"github.com/newsgraph/newsgraph/clean"
 	"github.com/newsgraph/newsgraph/internal/golden"
+	"github.com/newsgraph/newsgraph/internal/seedtest"
 )
 
 func TestStageSeed(t *testing.T) {
-	data, err := os.ReadFile("../../shared/seeds/000_5150d573eb016490.txt")
-	if err != nil {
-		t.Skipf("the seed record is absent (it lives in ../shared): %v", err)
-	}
-	doc, err := clean.NewExtractor().Extract(context.Background(), &newsgraph.Input{Path: "seed.txt", Format: newsgraph.FormatTextRecord, Data: data})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := NewStage(nil).Annotate(context.Background(), doc); err != nil {
-		t.Fatal(err)
-	}
+	doc := seedtest.Document(t, NewStage(nil))
 	byName := map[string]newsgraph.Entity{}
 	var names []string
 	for _, e := range doc.Entities {

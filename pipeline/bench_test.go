@@ -62,14 +62,34 @@ func benchIngest(b *testing.B, paths []string, stages ...newsgraph.Stage) {
 	}
 }
 
-// BenchmarkIngestBBC ingests the 2,225 BBC News texts as crawl records into
-// SQLite with the full-text index.
-func BenchmarkIngestBBC(b *testing.B) {
+// bbcCorpus returns the BBC corpus directory, skipping the benchmark when
+// it is absent.
+func bbcCorpus(b *testing.B) string {
+	b.Helper()
 	dir := "../../shared/data/corpus/bbc-fulltext/bbc"
 	if _, err := os.Stat(dir); err != nil {
 		b.Skipf("%s is absent: %v", dir, err)
 	}
-	benchIngest(b, []string{dir})
+	return dir
+}
+
+// models loads the embedded tagger and knowledge base outside the timer.
+func models(b *testing.B) *kb.KB {
+	b.Helper()
+	if _, err := ner.Default(); err != nil {
+		b.Fatal(err)
+	}
+	k, err := kb.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return k
+}
+
+// BenchmarkIngestBBC ingests the 2,225 BBC News texts as crawl records into
+// SQLite with the full-text index.
+func BenchmarkIngestBBC(b *testing.B) {
+	benchIngest(b, []string{bbcCorpus(b)})
 }
 
 // BenchmarkIngestHTML ingests the HTML pages of the trafilatura and htmldate
@@ -90,32 +110,18 @@ func BenchmarkIngestHTML(b *testing.B) {
 // BenchmarkIngestBBCWithNER is BenchmarkIngestBBC with the named-entity
 // stage (tokenizer, sentence splitter, tagger, mention grouping).
 func BenchmarkIngestBBCWithNER(b *testing.B) {
-	dir := "../../shared/data/corpus/bbc-fulltext/bbc"
-	if _, err := os.Stat(dir); err != nil {
-		b.Skipf("%s is absent: %v", dir, err)
-	}
-	if _, err := ner.Default(); err != nil {
-		b.Fatal(err)
-	}
+	dir := bbcCorpus(b)
+	models(b)
 	benchIngest(b, []string{dir}, ner.NewStage(nil))
 }
 
 // BenchmarkIngestBBCWithActors is BenchmarkIngestBBCWithNER with the actor
 // and geocoding stages after the tagger (knowledge base, coreference,
-// group nouns, places), as `newsgraph ingest` runs them. The issue's
-// budget: at most 25% more time per record than with NER alone.
+// group nouns, places). The actors issue's budget: at most 25% more time
+// per record than with NER alone.
 func BenchmarkIngestBBCWithActors(b *testing.B) {
-	dir := "../../shared/data/corpus/bbc-fulltext/bbc"
-	if _, err := os.Stat(dir); err != nil {
-		b.Skipf("%s is absent: %v", dir, err)
-	}
-	if _, err := ner.Default(); err != nil {
-		b.Fatal(err)
-	}
-	k, err := kb.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
+	dir := bbcCorpus(b)
+	k := models(b)
 	benchIngest(b, []string{dir}, ner.NewStage(nil), actor.NewStage(k, actor.Options{}), geo.NewStage(k))
 }
 
@@ -124,16 +130,7 @@ func BenchmarkIngestBBCWithActors(b *testing.B) {
 // BenchmarkIngestBBCWithActors it gives the cost of the time and quote
 // stages (the quote issue's budget: at most 20% more time per record).
 func BenchmarkIngestBBCFull(b *testing.B) {
-	dir := "../../shared/data/corpus/bbc-fulltext/bbc"
-	if _, err := os.Stat(dir); err != nil {
-		b.Skipf("%s is absent: %v", dir, err)
-	}
-	if _, err := ner.Default(); err != nil {
-		b.Fatal(err)
-	}
-	k, err := kb.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
+	dir := bbcCorpus(b)
+	k := models(b)
 	benchIngest(b, []string{dir}, ner.NewStage(nil), timex.NewStage(), actor.NewStage(k, actor.Options{}), geo.NewStage(k), quote.NewStage())
 }

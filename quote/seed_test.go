@@ -1,40 +1,21 @@
 package quote
 
 import (
-	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/actor"
-	"github.com/newsgraph/newsgraph/clean"
 	"github.com/newsgraph/newsgraph/internal/golden"
+	"github.com/newsgraph/newsgraph/internal/seedtest"
 	"github.com/newsgraph/newsgraph/ner"
 )
 
 // seedDoc runs clean → ner → actor → quote on the seed record.
 func seedDoc(t *testing.T) *newsgraph.Document {
 	t.Helper()
-	data, err := os.ReadFile("../../shared/seeds/000_5150d573eb016490.txt")
-	if err != nil {
-		t.Skipf("the seed record is absent (it lives in ../shared): %v", err)
-	}
-	ctx := context.Background()
-	doc, err := clean.NewExtractor().Extract(ctx, &newsgraph.Input{Path: "seed.txt", Format: newsgraph.FormatTextRecord, Data: data})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := ner.NewStage(nil).Annotate(ctx, doc); err != nil {
-		t.Fatal(err)
-	}
-	if err := actor.NewStage(nil, actor.Options{}).Annotate(ctx, doc); err != nil {
-		t.Fatal(err)
-	}
-	if err := NewStage().Annotate(ctx, doc); err != nil {
-		t.Fatal(err)
-	}
+	doc := seedtest.Document(t, ner.NewStage(nil), actor.NewStage(nil, actor.Options{}), NewStage())
 	return doc
 }
 

@@ -33,9 +33,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph"
 )
 
 // Override is one line of the override file: the code an actor has,
@@ -162,7 +163,7 @@ func parseLine(line string) (o Override, ok bool, err error) {
 			return o, false, errors.New("empty date range '..'")
 		}
 		for _, d := range []string{from, to} {
-			if d != "" && !ValidDate(d) {
+			if d != "" && !newsgraph.ValidDate(d) {
 				return o, false, fmt.Errorf("date %q: want YYYY, YYYY-MM or YYYY-MM-DD", d)
 			}
 		}
@@ -190,31 +191,4 @@ func overlap(a, b Override) bool {
 	aStartsAfterB := a.From != "" && b.To != "" && before(b.To, a.From)
 	bStartsAfterA := b.From != "" && a.To != "" && before(a.To, b.From)
 	return !aStartsAfterB && !bStartsAfterA
-}
-
-// ValidDate reports whether s is a real date written YYYY, YYYY-MM or
-// YYYY-MM-DD.
-func ValidDate(s string) bool {
-	var layout string
-	switch len(s) {
-	case 4:
-		layout = "2006"
-	case 7:
-		layout = "2006-01"
-	case 10:
-		layout = time.DateOnly
-	default:
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if (i == 4 || i == 7) && c == '-' {
-			continue
-		}
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	_, err := time.Parse(layout, s)
-	return err == nil
 }

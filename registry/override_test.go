@@ -1,6 +1,7 @@
 package registry
 
 import (
+	"github.com/newsgraph/newsgraph"
 	"reflect"
 	"strings"
 	"testing"
@@ -149,7 +150,7 @@ func FuzzParseOverrides(f *testing.F) {
 		}
 		var b strings.Builder
 		for _, o := range os {
-			if o.Name == "" || CheckCode(o.Code) != nil || (o.From != "" && !ValidDate(o.From)) || (o.To != "" && !ValidDate(o.To)) {
+			if o.Name == "" || CheckCode(o.Code) != nil || (o.From != "" && !newsgraph.ValidDate(o.From)) || (o.To != "" && !newsgraph.ValidDate(o.To)) {
 				t.Fatalf("malformed override %+v from %q", o, in)
 			}
 			b.WriteString(o.String() + "\n")

@@ -2,29 +2,18 @@ package timex
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/newsgraph/newsgraph"
-	"github.com/newsgraph/newsgraph/clean"
 	"github.com/newsgraph/newsgraph/internal/golden"
+	"github.com/newsgraph/newsgraph/internal/seedtest"
 )
 
 func TestStageSeed(t *testing.T) {
-	data, err := os.ReadFile("../../shared/seeds/000_5150d573eb016490.txt")
-	if err != nil {
-		t.Skipf("the seed record is absent (it lives in ../shared): %v", err)
-	}
-	doc, err := clean.NewExtractor().Extract(context.Background(), &newsgraph.Input{Path: "seed.txt", Format: newsgraph.FormatTextRecord, Data: data})
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := seedtest.Document(t, NewStage())
 	if doc.Published.Date != "2022" || doc.Published.Precision != newsgraph.PrecisionYear {
 		t.Fatalf("seed published %+v, want the year-precise placeholder 2022", doc.Published)
-	}
-	if err := NewStage().Annotate(context.Background(), doc); err != nil {
-		t.Fatal(err)
 	}
 	got := map[string]newsgraph.TimeExpr{}
 	for _, x := range doc.Times {

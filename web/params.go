@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph"
@@ -84,7 +83,7 @@ func ValidateQuery(q *newsgraph.SearchQuery) error {
 		{"lang", &q.Lang, maxFilterLen},
 		{"site", &q.Site, maxFilterLen},
 		{"entity", &q.Entity, maxFilterLen},
-		{"from", &q.From, 0}, // checked by validDate below
+		{"from", &q.From, 0}, // checked by newsgraph.ValidDate below
 		{"to", &q.To, 0},
 	}
 	for _, f := range fields {
@@ -97,7 +96,7 @@ func ValidateQuery(q *newsgraph.SearchQuery) error {
 		}
 	}
 	for _, d := range []struct{ name, value string }{{"from", q.From}, {"to", q.To}} {
-		if d.value != "" && !validDate(d.value) {
+		if d.value != "" && !newsgraph.ValidDate(d.value) {
 			return badParam("%s must be a date as YYYY, YYYY-MM or YYYY-MM-DD", d.name)
 		}
 	}
@@ -117,32 +116,6 @@ func ValidateQuery(q *newsgraph.SearchQuery) error {
 		return badParam("offset must be an integer from 0 to %d", maxOffset)
 	}
 	return nil
-}
-
-// validDate reports whether s is a real date as YYYY, YYYY-MM or YYYY-MM-DD.
-func validDate(s string) bool {
-	var layout string
-	switch len(s) {
-	case 4:
-		layout = "2006"
-	case 7:
-		layout = "2006-01"
-	case 10:
-		layout = "2006-01-02"
-	default:
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if (i == 4 || i == 7) && c == '-' {
-			continue
-		}
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	_, err := time.Parse(layout, s)
-	return err == nil
 }
 
 // values encodes a query back into URL parameters, leaving out defaults,

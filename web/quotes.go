@@ -33,7 +33,7 @@ type QuotesResponse struct {
 func parseQuoteQuery(v url.Values) (newsgraph.QuoteQuery, error) {
 	q := newsgraph.QuoteQuery{Speaker: v.Get("speaker"), About: v.Get("about"), From: v.Get("from"), To: v.Get("to"), Limit: defaultQuoteLimit}
 	for _, d := range []string{q.From, q.To} {
-		if d != "" && !validDate(d) {
+		if d != "" && !newsgraph.ValidDate(d) {
 			return q, fmt.Errorf("bad date %q: use YYYY, YYYY-MM or YYYY-MM-DD", d)
 		}
 	}

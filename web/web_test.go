@@ -536,7 +536,7 @@ func FuzzParseSearch(f *testing.F) {
 			t.Fatalf("out of range: %+v", q)
 		}
 		for _, d := range []string{q.From, q.To} {
-			if d != "" && !validDate(d) {
+			if d != "" && !newsgraph.ValidDate(d) {
 				t.Fatalf("invalid date accepted: %q", d)
 			}
 		}

@@ -32,7 +32,7 @@ func runQuotes(ctx context.Context, e *env, args []string) error {
 		return errors.New("--limit must be from 1 to 1000 and --offset at least 0")
 	}
 	for _, d := range []string{*from, *to} {
-		if d != "" && !validDate(d) {
+		if d != "" && !newsgraph.ValidDate(d) {
 			return fmt.Errorf("bad date %q: use YYYY, YYYY-MM or YYYY-MM-DD", d)
 		}
 	}
@@ -84,19 +84,4 @@ func runQuotes(ctx context.Context, e *env, args []string) error {
 // quoteLine puts a quote's text on one line in quotation marks.
 func quoteLine(s string) string {
 	return "“" + strings.Join(strings.Fields(s), " ") + "”"
-}
-
-// validDate accepts YYYY, YYYY-MM and YYYY-MM-DD.
-func validDate(d string) bool {
-	for i, c := range d {
-		switch {
-		case i == 4 || i == 7:
-			if c != '-' {
-				return false
-			}
-		case c < '0' || c > '9':
-			return false
-		}
-	}
-	return len(d) == 4 || len(d) == 7 || len(d) == 10
 }
