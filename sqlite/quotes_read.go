@@ -53,7 +53,7 @@ func (s *Store) Quotes(ctx context.Context, q newsgraph.QuoteQuery) ([]newsgraph
 		return []newsgraph.QuoteGroup{}, nil // only operators or punctuation
 	}
 	if sp := strings.ToLower(strings.TrimSpace(q.Speaker)); sp != "" {
-		where = append(where, "EXISTS (SELECT 1 FROM quotes m WHERE m.group_id = g.id AND m.speaker_key = ?)")
+		where = append(where, "g.id IN (SELECT m.group_id FROM quotes m WHERE m.speaker_key = ?)")
 		args = append(args, sp)
 	}
 	if q.From != "" {

@@ -26,7 +26,6 @@ CREATE TABLE quote_groups (
     first_seq      INTEGER
 );
 CREATE INDEX quote_groups_key ON quote_groups(text_key);
-CREATE INDEX quote_groups_speaker ON quote_groups(speaker_key, first_date);
 CREATE INDEX quote_groups_date ON quote_groups(first_date);
 
 CREATE TABLE quote_bands (
