@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"hash/fnv"
 	"strings"
@@ -39,15 +38,20 @@ var functionWords = map[string]bool{"the": true, "and": true, "for": true, "that
 	"about": true, "more": true, "than": true, "them": true, "these": true, "those": true, "any": true, "she": true}
 
 const (
-	sqlQuoteGroupByKey = `SELECT id FROM quote_groups WHERE text_key = ? LIMIT 1`
 	// sqlQuoteCandidates takes the minhashBands (band, value) pairs.
 	sqlQuoteCandidates = `SELECT DISTINCT g.id, g.text_key FROM quote_bands b JOIN quote_groups g ON g.id = b.group_id
 		WHERE (b.band, b.value) IN (VALUES (?, ?), (?, ?), (?, ?), (?, ?), (?, ?), (?, ?), (?, ?), (?, ?))`
 	// sqlQuoteBands inserts the minhashBands rows of a new group.
 	sqlQuoteBands = `INSERT OR IGNORE INTO quote_bands(band, value, group_id)
 		VALUES (0, ?2, ?1), (1, ?3, ?1), (2, ?4, ?1), (3, ?5, ?1), (4, ?6, ?1), (5, ?7, ?1), (6, ?8, ?1), (7, ?9, ?1)`
-	sqlQuoteGroupNew = `INSERT INTO quote_groups(text, kind, text_key, speaker, speaker_key, speaker_actor,
-		mentions, first_date, last_date, first_seq) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id`
+	// sqlQuoteGroupUpsert counts a mention in the group of a text key,
+	// making the group when there is none; it returns the group, whether
+	// it is new (mentions = 1) and its first mention's date and document.
+	sqlQuoteGroupUpsert = `INSERT INTO quote_groups(text, kind, text_key, speaker, speaker_key, speaker_actor,
+		mentions, first_date, last_date, first_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?7, ?8)
+		ON CONFLICT(text_key) DO UPDATE SET mentions = mentions + 1,
+			last_date = CASE WHEN last_date IS NULL OR ?7 > last_date THEN coalesce(?7, last_date) ELSE last_date END
+		RETURNING id, mentions, first_date, first_seq`
 	sqlQuoteGroupAdd = `UPDATE quote_groups SET mentions = mentions + 1,
 		last_date = CASE WHEN last_date IS NULL OR ?1 > last_date THEN coalesce(?1, last_date) ELSE last_date END
 		WHERE id = ?2 RETURNING first_date, first_seq`
@@ -92,45 +96,54 @@ func (w *writeTx) insertQuotes(ctx context.Context, seq int64, d *newsgraph.Docu
 // quoteGroup finds or makes the group of a quote and counts the mention.
 func (w *writeTx) quoteGroup(ctx context.Context, seq int64, date string, q *newsgraph.Quote) (int64, error) {
 	key := newsgraph.NormalizeText(q.Text)
-	words := strings.Fields(key)
 	bands := groupBands(key, q.Kind)
-	gid, err := w.findQuoteGroup(ctx, key, words, bands)
-	if err != nil {
-		return 0, err
-	}
 	var speakerKey any
 	if q.Speaker != nil {
 		speakerKey = strings.ToLower(*q.Speaker)
 	}
-	if gid == 0 {
-		st, err := w.stmt(ctx, sqlQuoteGroupNew)
-		if err != nil {
-			return 0, err
-		}
-		if err := st.QueryRowContext(ctx, q.Text, q.Kind, key, q.Speaker, speakerKey, q.SpeakerActor,
-			null(date), null(date), seq).Scan(&gid); err != nil {
-			return 0, fmt.Errorf("new quote group: %w", err)
-		}
-		if len(bands) > 0 {
-			args := []any{gid}
-			for _, v := range bands {
-				args = append(args, v)
-			}
-			// ?1 is the group, ?2 … ?9 the band values.
-			if _, err := w.exec(ctx, sqlQuoteBands, args...); err != nil {
-				return 0, err
-			}
-		}
-		return gid, nil
-	}
-	st, err := w.stmt(ctx, sqlQuoteGroupAdd)
+	var (
+		gid      int64
+		first    sql.NullString
+		firstSeq sql.NullInt64
+	)
+	matched, err := w.fuzzyQuoteGroup(ctx, strings.Fields(key), bands)
 	if err != nil {
 		return 0, err
 	}
-	var first sql.NullString
-	var firstSeq sql.NullInt64
-	if err := st.QueryRowContext(ctx, null(date), gid).Scan(&first, &firstSeq); err != nil {
-		return 0, fmt.Errorf("count quote mention: %w", err)
+	if matched != 0 {
+		st, err := w.stmt(ctx, sqlQuoteGroupAdd)
+		if err != nil {
+			return 0, err
+		}
+		if err := st.QueryRowContext(ctx, null(date), matched).Scan(&first, &firstSeq); err != nil {
+			return 0, fmt.Errorf("count quote mention: %w", err)
+		}
+		gid = matched
+	} else {
+		// Same text key: one statement counts the mention or makes the
+		// group.
+		st, err := w.stmt(ctx, sqlQuoteGroupUpsert)
+		if err != nil {
+			return 0, err
+		}
+		var mentions int
+		if err := st.QueryRowContext(ctx, q.Text, q.Kind, key, q.Speaker, speakerKey, q.SpeakerActor, null(date), seq).
+			Scan(&gid, &mentions, &first, &firstSeq); err != nil {
+			return 0, fmt.Errorf("quote group: %w", err)
+		}
+		if mentions == 1 {
+			if len(bands) > 0 {
+				args := []any{gid}
+				for _, v := range bands {
+					args = append(args, v)
+				}
+				// ?1 is the group, ?2 … ?9 the band values.
+				if _, err := w.exec(ctx, sqlQuoteBands, args...); err != nil {
+					return 0, err
+				}
+			}
+			return gid, nil
+		}
 	}
 	// An earlier mention becomes the group's face (text, speaker).
 	if date != "" && (!first.Valid || date < first.String) && firstSeq.Int64 != seq {
@@ -141,23 +154,14 @@ func (w *writeTx) quoteGroup(ctx context.Context, seq int64, date string, q *new
 	return gid, nil
 }
 
-// findQuoteGroup returns the group a normalised text belongs to, or 0.
-func (w *writeTx) findQuoteGroup(ctx context.Context, key string, words []string, bands []int64) (int64, error) {
-	st, err := w.stmt(ctx, sqlQuoteGroupByKey)
-	if err != nil {
-		return 0, err
-	}
-	var gid int64
-	switch err := st.QueryRowContext(ctx, key).Scan(&gid); {
-	case err == nil:
-		return gid, nil
-	case !errors.Is(err, sql.ErrNoRows):
-		return 0, fmt.Errorf("find quote group: %w", err)
-	}
+// fuzzyQuoteGroup returns the group whose text is a near-duplicate of
+// words (found through the MinHash bands, checked by Jaccard), or 0; an
+// identical text is among them. Without bands it returns 0 at once.
+func (w *writeTx) fuzzyQuoteGroup(ctx context.Context, words []string, bands []int64) (int64, error) {
 	if len(bands) == 0 {
 		return 0, nil
 	}
-	st, err = w.stmt(ctx, sqlQuoteCandidates)
+	st, err := w.stmt(ctx, sqlQuoteCandidates)
 	if err != nil {
 		return 0, err
 	}

@@ -25,7 +25,7 @@ CREATE TABLE quote_groups (
     last_date      TEXT,
     first_seq      INTEGER
 );
-CREATE INDEX quote_groups_key ON quote_groups(text_key);
+CREATE UNIQUE INDEX quote_groups_key ON quote_groups(text_key);
 CREATE INDEX quote_groups_date ON quote_groups(first_date);
 
 CREATE TABLE quote_bands (
