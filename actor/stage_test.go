@@ -2,7 +2,10 @@ package actor
 
 import (
 	"context"
+	"fmt"
+	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/newsgraph/newsgraph"
@@ -245,5 +248,54 @@ func TestRegistryAndOverrides(t *testing.T) {
 	}
 	if a := entityNamed(d, "Jane Roe").Actor; a != nil {
 		t.Errorf("an override outside its dates applied: Jane Roe = %+v", a)
+	}
+}
+
+// TestConcurrentAnnotate runs one stage on several documents at once (its
+// caches are shared) and expects what a lone run gives.
+func TestConcurrentAnnotate(t *testing.T) {
+	k := embedded(t)
+	docs := func() []*newsgraph.Document {
+		return []*newsgraph.Document{
+			makeDoc("2022-11-15", []string{"Chinese President Xi Jinping met his South Korean counterpart Yoon Suk-yeol. He said Beijing and Seoul need to talk."},
+				ent{"Xi Jinping", "PERSON", []string{"Xi Jinping"}}, ent{"Yoon Suk-yeol", "PERSON", []string{"Yoon Suk-yeol"}},
+				ent{"Beijing", "GPE", []string{"Beijing"}}, ent{"Seoul", "GPE", []string{"Seoul"}}),
+			makeDoc("2019-06-01", []string{"Moon Jae-in spoke to Ukrainian soldiers and Hungarian and Romanian officials."},
+				ent{"Moon Jae-in", "PERSON", []string{"Moon Jae-in"}}),
+		}
+	}
+	reg := fakeRegistry{"maria quispe": {Code: "PERGOV", Country: "PER", Sectors: []string{"GOV"}}}
+	want := docs()
+	st := NewStage(k, Options{Registry: reg})
+	for _, d := range want {
+		if err := st.Annotate(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 16)
+	for g := range 6 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 50 {
+				got := docs()
+				for i, d := range got {
+					if err := st.Annotate(context.Background(), d); err != nil {
+						errs <- err.Error()
+						return
+					}
+					if !reflect.DeepEqual(d.Entities, want[i].Entities) {
+						errs <- fmt.Sprintf("goroutine %d: document %d differs", g, i)
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
