@@ -1,0 +1,424 @@
+package event
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/klauspost/compress/zstd"
+)
+
+// Dictionary is the verb dictionary in newsgraph's compact form: every
+// inflected verb form, lower case, points to the verb entries it may begin,
+// and every verb block keeps its patterns as words before and after the
+// verb with their CAMEO code.
+type Dictionary struct {
+	// Blocks are PETRARCH2's verb blocks ("--- MEET_PEOPLE [040] ---").
+	Blocks []Block `json:"blocks"`
+	// Forms maps a lower-case word form ("met") to the verb entries whose
+	// first word it is.
+	Forms map[string][]Form `json:"forms"`
+
+	// words is the compiled index: every word of the forms and patterns
+	// with its number and its verb entries; patterns hold word numbers.
+	words    map[string]*wordInfo
+	compiled [][]compiledPattern
+}
+
+// wordInfo is one word of the dictionary.
+type wordInfo struct {
+	id    int32
+	forms []Form
+}
+
+// compiledPattern is a Pattern with word numbers.
+type compiledPattern struct {
+	before, after [][]int32
+	code          string
+	reverse       bool
+}
+
+// compile builds the index the coder reads; it is called once, before the
+// dictionary is shared.
+func (d *Dictionary) compile() {
+	d.words = map[string]*wordInfo{}
+	id := func(w string) int32 {
+		if wi, ok := d.words[w]; ok {
+			return wi.id
+		}
+		wi := &wordInfo{id: int32(len(d.words) + 1)}
+		d.words[w] = wi
+		return wi.id
+	}
+	for w, fs := range d.Forms {
+		id(w)
+		d.words[w].forms = fs
+	}
+	conv := func(els [][]string) [][]int32 {
+		out := make([][]int32, len(els))
+		for i, el := range els {
+			for _, w := range el {
+				out[i] = append(out[i], id(w))
+			}
+		}
+		return out
+	}
+	d.compiled = make([][]compiledPattern, len(d.Blocks))
+	for b, blk := range d.Blocks {
+		for _, p := range blk.Patterns {
+			if len(p.Before)+len(p.After) == 0 {
+				continue
+			}
+			d.compiled[b] = append(d.compiled[b], compiledPattern{before: conv(p.Before), after: conv(p.After), code: p.Code, reverse: p.Reverse})
+		}
+		// Most specific first: the first that matches wins.
+		ps := d.compiled[b]
+		sort.SliceStable(ps, func(i, j int) bool {
+			return len(ps[i].before)+len(ps[i].after) > len(ps[j].before)+len(ps[j].after)
+		})
+	}
+}
+
+// Block is one verb block: its name, its default code ("" for PETRARCH's
+// "---", no event) and its patterns.
+type Block struct {
+	Name     string    `json:"name"`
+	Code     string    `json:"code,omitempty"`
+	Patterns []Pattern `json:"patterns,omitempty"`
+}
+
+// Form is one verb entry reached by a word form: the block, the words that
+// must follow the form for a multi-word verb ("meet with"), and the verb's
+// own code when it overrides the block's ("discuss" [040] in CONFER [010]).
+type Form struct {
+	Block int      `json:"b"`
+	Rest  []string `json:"rest,omitempty"`
+	Code  string   `json:"code,omitempty"`
+}
+
+// Pattern is one PETRARCH pattern "- before * after [code]": Before and
+// After are sequences of elements, each a set of alternative lower-case
+// words (synonym sets expanded). Code "" means the pattern blocks an
+// event ("[---]"). Reverse is set for "[:code]" patterns, in which the
+// target acts on the source.
+type Pattern struct {
+	Before  [][]string `json:"pre,omitempty"`
+	After   [][]string `json:"post,omitempty"`
+	Code    string     `json:"code,omitempty"`
+	Reverse bool       `json:"rev,omitempty"`
+}
+
+//go:embed data/verbs.json.zst
+var verbsZst []byte
+
+var loadOnce = sync.OnceValues(func() (*Dictionary, error) {
+	dec, err := zstd.NewReader(nil)
+	if err != nil {
+		return nil, err
+	}
+	defer dec.Close()
+	raw, err := dec.DecodeAll(verbsZst, nil)
+	if err != nil {
+		return nil, fmt.Errorf("event: decompress verbs: %w", err)
+	}
+	var d Dictionary
+	if err := json.Unmarshal(raw, &d); err != nil {
+		return nil, fmt.Errorf("event: read verbs: %w", err)
+	}
+	d.compile()
+	return &d, nil
+})
+
+// Default returns the embedded dictionary, loaded once.
+func Default() (*Dictionary, error) { return loadOnce() }
+
+// Encode writes the dictionary in its committed form (zstd-compressed JSON).
+func (d *Dictionary) Encode() ([]byte, error) {
+	raw, err := json.Marshal(d)
+	if err != nil {
+		return nil, err
+	}
+	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBestCompression))
+	if err != nil {
+		return nil, err
+	}
+	defer enc.Close()
+	return enc.EncodeAll(raw, nil), nil
+}
+
+// BuildDictionary reads PETRARCH2's CAMEO verb dictionary (CAMEO.2.0.txt):
+// synonym sets ("&NAME" followed by "+WORD" lines), verb blocks ("---
+// NAME [code] ---"), verb lines ("MEET {MEETS MET MEETING} [code]",
+// "+MEET_WITH {…}") and pattern lines ("- words * words [code] # comment").
+// Parentheses (PETRARCH's phrase marks) and the source/target slots "+"
+// and "$" are dropped; "{a b}" is a set of alternatives; "&NAME" expands to
+// its synonym set. Regular -s/-ed/-ing forms are added to verbs that list
+// no forms of their own.
+func BuildDictionary(r io.Reader) (*Dictionary, error) {
+	syn := map[string][]string{}
+	d := &Dictionary{Forms: map[string][]Form{}}
+	var cur string // synonym set being read
+	inVerbs := false
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := sc.Text()
+		if i := strings.IndexByte(s, '#'); i >= 0 {
+			s = s[:i]
+		}
+		s = strings.TrimSpace(s)
+		if s == "" {
+			cur = ""
+			continue
+		}
+		switch {
+		case strings.HasPrefix(s, "---"):
+			inVerbs = true
+			f := strings.Fields(strings.Trim(s, "- "))
+			if len(f) == 0 {
+				return nil, fmt.Errorf("line %d: empty block header", line)
+			}
+			b := Block{Name: f[0]}
+			if len(f) > 1 {
+				b.Code, _ = parseCode(f[1])
+			}
+			d.Blocks = append(d.Blocks, b)
+		case !inVerbs && strings.HasPrefix(s, "&"):
+			cur = strings.ToLower(strings.TrimSuffix(s[1:], "_"))
+		case !inVerbs && strings.HasPrefix(s, "+"):
+			if cur != "" {
+				syn[cur] = append(syn[cur], word(s[1:]))
+			}
+		case !inVerbs:
+		case strings.HasPrefix(s, "-"):
+			if len(d.Blocks) == 0 {
+				return nil, fmt.Errorf("line %d: pattern outside a verb block", line)
+			}
+			p, ok := parsePattern(s[1:], syn)
+			if ok {
+				b := &d.Blocks[len(d.Blocks)-1]
+				b.Patterns = append(b.Patterns, p)
+			}
+		default:
+			if len(d.Blocks) == 0 {
+				return nil, fmt.Errorf("line %d: verb outside a verb block", line)
+			}
+			d.addVerb(len(d.Blocks)-1, s)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if len(d.Blocks) == 0 {
+		return nil, fmt.Errorf("no verb blocks")
+	}
+	for k, fs := range d.Forms {
+		sort.SliceStable(fs, func(i, j int) bool { return len(fs[i].Rest) > len(fs[j].Rest) })
+		d.Forms[k] = fs
+	}
+	d.compile()
+	return d, nil
+}
+
+// word normalises one dictionary word: lower case, PETRARCH's underscores
+// ("IS_TO", "CASH_") read as the first word.
+func word(s string) string {
+	s = strings.ToLower(strings.Trim(s, "_+$%^"))
+	if i := strings.IndexByte(s, '_'); i > 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// parseCode reads "[040]", "[036:036]", "[:020]" or "[---]".
+func parseCode(s string) (code string, reverse bool) {
+	s = strings.Trim(s, "[]")
+	if i := strings.IndexByte(s, ':'); i >= 0 {
+		if i == 0 {
+			s, reverse = s[1:], true
+		} else {
+			s = s[:i]
+		}
+	}
+	if s == "---" || s == "" {
+		return "", reverse
+	}
+	return s, reverse
+}
+
+// addVerb reads one verb line of block b.
+func (d *Dictionary) addVerb(b int, s string) {
+	code := ""
+	if i := strings.IndexByte(s, '['); i >= 0 {
+		j := strings.IndexByte(s[i:], ']')
+		if j > 0 {
+			code, _ = parseCode(s[i : i+j+1])
+		}
+		s = strings.TrimSpace(s[:i])
+	}
+	var forms []string
+	if i := strings.IndexByte(s, '{'); i >= 0 {
+		inner := strings.Trim(s[i:], "{} ")
+		forms = strings.Fields(inner)
+		s = strings.TrimSpace(s[:i])
+	}
+	base := strings.Trim(s, "+")
+	words := strings.Split(strings.ToLower(strings.Trim(base, "_")), "_")
+	if len(words) == 0 || words[0] == "" {
+		return
+	}
+	heads := []string{words[0]}
+	if len(forms) == 0 {
+		heads = append(heads, inflect(words[0])...)
+	}
+	for _, f := range forms {
+		fw := strings.Split(strings.ToLower(strings.Trim(f, "+_")), "_")
+		if fw[0] != "" {
+			heads = append(heads, fw[0])
+		}
+	}
+	rest := words[1:]
+	seen := map[string]bool{}
+	for _, h := range heads {
+		if seen[h] {
+			continue
+		}
+		seen[h] = true
+		d.Forms[h] = append(d.Forms[h], Form{Block: b, Rest: rest, Code: code})
+	}
+}
+
+// inflect gives the regular -s, -ed and -ing forms of a verb.
+func inflect(v string) []string {
+	n := len(v)
+	if n < 2 {
+		return nil
+	}
+	last := v[n-1]
+	vowel := func(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+	switch {
+	case last == 'e':
+		return []string{v + "s", v + "d", v[:n-1] + "ing"}
+	case last == 'y' && !vowel(v[n-2]):
+		return []string{v[:n-1] + "ies", v[:n-1] + "ied", v + "ing"}
+	case last == 's' || last == 'x' || last == 'z' || strings.HasSuffix(v, "ch") || strings.HasSuffix(v, "sh"):
+		return []string{v + "es", v + "ed", v + "ing"}
+	}
+	return []string{v + "s", v + "ed", v + "ing"}
+}
+
+// parsePattern reads the text after "-" of a pattern line.
+func parsePattern(s string, syn map[string][]string) (Pattern, bool) {
+	i := strings.LastIndexByte(s, '[')
+	if i < 0 {
+		return Pattern{}, false
+	}
+	var p Pattern
+	p.Code, p.Reverse = parseCode(strings.TrimSpace(s[i:]))
+	body := s[:i]
+	star := strings.IndexByte(body, '*')
+	if star < 0 {
+		return Pattern{}, false
+	}
+	p.Before = elements(body[:star], syn)
+	p.After = elements(body[star+1:], syn)
+	return p, true
+}
+
+// elements splits pattern words into elements of alternatives.
+func elements(s string, syn map[string][]string) [][]string {
+	s = strings.NewReplacer("(", " ", ")", " ", "{", " { ", "}", " } ").Replace(s)
+	var out [][]string
+	var group []string
+	in := false
+	add := func(tok string) []string {
+		if strings.HasPrefix(tok, "&") {
+			return syn[strings.ToLower(strings.Trim(tok[1:], "_"))]
+		}
+		w := word(tok)
+		if w == "" || w == "+" || w == "$" {
+			return nil
+		}
+		return []string{w}
+	}
+	for _, tok := range strings.Fields(s) {
+		switch tok {
+		case "{":
+			in, group = true, nil
+		case "}":
+			in = false
+			if len(group) > 0 {
+				out = append(out, group)
+			}
+		default:
+			ws := add(tok)
+			if len(ws) == 0 {
+				continue
+			}
+			if in {
+				group = append(group, ws...)
+			} else {
+				out = append(out, ws)
+			}
+		}
+	}
+	return out
+}
+
+// Lookup returns the verb entries the word form w (any case) may begin.
+func (d *Dictionary) Lookup(w string) []Form {
+	if fs, ok := d.Forms[w]; ok {
+		return fs
+	}
+	return d.Forms[strings.ToLower(w)]
+}
+
+// cameoPlover parses CAMEO2PLOVER ("036: AGREE, , diplomatic # …") into a
+// map from CAMEO code to PLOVER category.
+func cameoPlover(data []byte) map[string]string {
+	m := map[string]string{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		s := sc.Text()
+		if i := strings.IndexByte(s, '#'); i >= 0 {
+			s = s[:i]
+		}
+		k, v, ok := strings.Cut(s, ":")
+		if !ok {
+			continue
+		}
+		k = strings.TrimSpace(k)
+		cat, _, _ := strings.Cut(v, ",")
+		cat = strings.TrimSpace(cat)
+		if k != "" && cat != "" {
+			m[k] = cat
+		}
+	}
+	return m
+}
+
+//go:embed data/CAMEO2PLOVER-2021.txt
+var ploverTxt []byte
+
+var ploverOnce = sync.OnceValue(func() map[string]string { return cameoPlover(ploverTxt) })
+
+// Plover returns the PLOVER category of a CAMEO code ("036" → "AGREE"),
+// trying the code's shorter prefixes; "" when CAMEO2PLOVER maps none (the
+// 01 root, public statements, has no PLOVER category).
+func Plover(code string) string {
+	m := ploverOnce()
+	for c := code; len(c) >= 2; c = c[:len(c)-1] {
+		if p, ok := m[c]; ok {
+			return p
+		}
+	}
+	return ""
+}

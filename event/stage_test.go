@@ -1,0 +1,164 @@
+package event
+
+import (
+	"context"
+	"testing"
+
+	"github.com/newsgraph/newsgraph"
+)
+
+// code runs every stage up to this one on one paragraph dated 2022-11-16.
+func code(t *testing.T, paragraph string) *newsgraph.Document {
+	t.Helper()
+	lang := "en"
+	doc := &newsgraph.Document{Paragraphs: []string{paragraph}, Language: &lang, IsArticle: true,
+		Published: newsgraph.Published{Date: "2022-11-16", Precision: newsgraph.PrecisionDay, Origin: newsgraph.OriginInput}}
+	doc.Normalize()
+	if err := runAll(stages())(context.Background(), doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func TestStage(t *testing.T) {
+	tests := []struct {
+		name, text string
+		root       string // "" when no event of a non-01 root is wanted
+		src, tgt   string // countries; tgt "" for no target
+		negated    bool
+		modal      bool
+		loc        string
+		date       string
+	}{
+		{name: "meeting abroad", text: "Chinese President Xi Jinping met South Korean President Yoon Suk-yeol in Bali, Indonesia, on Tuesday.",
+			root: "04", src: "CHN", tgt: "KOR", loc: "Bali", date: "2022-11-15"},
+		{name: "attack", text: "Russian forces attacked Ukrainian soldiers near Kharkiv.",
+			root: "19", src: "RUS", tgt: "UKR"},
+		{name: "passive", text: "Ukrainian soldiers were attacked by Russian forces.",
+			root: "19", src: "RUS", tgt: "UKR"},
+		{name: "negation", text: "China did not condemn Russia.",
+			root: "11", src: "CHN", tgt: "RUS", negated: true},
+		{name: "refusal", text: "Iran refused to meet the United States.",
+			root: "12", src: "IRN", tgt: "USA"},
+		{name: "modal", text: "Japan could impose sanctions on North Korea.",
+			root: "16", src: "JPN", tgt: "PRK", modal: true},
+		{name: "intent", text: "Germany is ready to cooperate with France.",
+			root: "03", src: "DEU", tgt: "FRA"},
+		{name: "future is intent", text: "Finland will give Tanzania a grant.",
+			root: "03", src: "FIN", tgt: "TZA"},
+		{name: "coordinated subjects", text: "France and Germany met in Paris.",
+			root: "04", src: "FRA", tgt: "DEU"},
+		{name: "direct quote skipped", text: `"We will attack Israel," the Iranian commander said.`},
+		{name: "demand that", text: "The United States demanded that North Korea abandon its nuclear program.",
+			root: "10", src: "USA", tgt: "PRK"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := code(t, tt.text)
+			var got *newsgraph.Event
+			for i := range doc.Events {
+				e := &doc.Events[i]
+				if e.Root == "01" {
+					continue
+				}
+				if tt.root == "" {
+					t.Fatalf("unexpected event %s %s→%v", e.Cameo, e.Source.Code, e.Target)
+				}
+				if e.Root == tt.root && e.Source.Country == tt.src {
+					got = e
+					break
+				}
+			}
+			if tt.root == "" {
+				return
+			}
+			if got == nil {
+				t.Fatalf("no %s event from %s in %+v", tt.root, tt.src, doc.Events)
+			}
+			tgt := ""
+			if got.Target != nil {
+				tgt = got.Target.Country
+			}
+			if tgt != tt.tgt {
+				t.Errorf("target %q, want %q", tgt, tt.tgt)
+			}
+			if got.Negated != tt.negated {
+				t.Errorf("negated %v", got.Negated)
+			}
+			if (got.Confidence <= confModal) != tt.modal {
+				t.Errorf("confidence %.2f, modal %v", got.Confidence, tt.modal)
+			}
+			if tt.loc != "" && (got.Location == nil || got.Location.Name != tt.loc) {
+				t.Errorf("location %+v, want %s", got.Location, tt.loc)
+			}
+			if tt.date != "" && deref(got.Date) != tt.date {
+				t.Errorf("date %q, want %s", deref(got.Date), tt.date)
+			}
+			if got.QuadClass != quadClass(got.Root) || got.Goldstein == 0 && got.Root != "04" {
+				t.Errorf("quad %d goldstein %v", got.QuadClass, got.Goldstein)
+			}
+		})
+	}
+}
+
+func TestQuadClass(t *testing.T) {
+	for _, tt := range []struct {
+		root string
+		want int
+	}{{"01", 1}, {"05", 1}, {"06", 2}, {"08", 2}, {"09", 3}, {"13", 3}, {"14", 4}, {"20", 4}} {
+		if got := quadClass(tt.root); got != tt.want {
+			t.Errorf("quadClass(%s) = %d, want %d", tt.root, got, tt.want)
+		}
+	}
+}
+
+func TestIntentionRefusal(t *testing.T) {
+	for _, tt := range []struct{ code, intent, refuse string }{
+		{"040", "036", "125"}, {"050", "030", "120"}, {"061", "031", "121"}, {"070", "033", "122"}, {"190", "130", "120"}, {"111", "111", "120"},
+	} {
+		if got := intention(tt.code); got != tt.intent {
+			t.Errorf("intention(%s) = %s, want %s", tt.code, got, tt.intent)
+		}
+		if got := refusal(tt.code); got != tt.refuse {
+			t.Errorf("refusal(%s) = %s, want %s", tt.code, got, tt.refuse)
+		}
+	}
+}
+
+// TestConcurrent runs one stage on several documents at once (run it with
+// -race): the dictionary is shared read-only, the buffers are pooled.
+func TestConcurrent(t *testing.T) {
+	texts := []string{
+		"Chinese President Xi Jinping met South Korean President Yoon Suk-yeol in Bali, Indonesia, on Tuesday.",
+		"Russian forces attacked Ukrainian soldiers near Kharkiv.",
+		"Iran refused to meet the United States.",
+		"Germany is ready to cooperate with France.",
+	}
+	docs := make([]*newsgraph.Document, len(texts))
+	want := make([]int, len(texts))
+	for i, s := range texts {
+		docs[i] = code(t, s)
+		want[i] = len(docs[i].Events)
+	}
+	st := NewStage()
+	done := make(chan error)
+	for i := range docs {
+		go func(d *newsgraph.Document) {
+			var err error
+			for k := 0; k < 20 && err == nil; k++ {
+				err = st.Annotate(context.Background(), d)
+			}
+			done <- err
+		}(docs[i])
+	}
+	for range docs {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, d := range docs {
+		if len(d.Events) != want[i] {
+			t.Errorf("%q: %d events, want %d", texts[i], len(d.Events), want[i])
+		}
+	}
+}
