@@ -53,3 +53,10 @@ type DescriptorCount struct {
 	FirstDate  string `json:"first_date,omitempty"`
 	LastDate   string `json:"last_date,omitempty"`
 }
+
+// InRegistry reports whether the actor registry counts an entity: it has an
+// actor code and is not a nationality adjective ("Chinese", type MISC),
+// which carries its country's code but is not an actor of its own.
+func InRegistry(typ string, a *Actor) bool {
+	return a != nil && a.Code != "" && typ != "MISC"
+}

@@ -9,13 +9,15 @@ import (
 // "America", "the Netherlands"), or its ISO3 code ("KOR"). Two- to
 // four-letter codes ("US", "UK", "U.S.", "DPRK", "KR") match only when
 // written in capitals, so "us" is not the United States. Nil when unknown.
-func (k *KB) Country(name string) *Country {
+func (k *KB) Country(name string) *Country { return k.countryKeyed(name, Key(name)) }
+
+// countryKeyed is Country given the name's Key.
+func (k *KB) countryKeyed(name, key string) *Country {
 	if code := upperCode(name); code != "" {
 		if i, ok := k.countryCode[code]; ok {
 			return &k.Countries[i]
 		}
 	}
-	key := Key(name)
 	if isShortToken(key) {
 		return nil
 	}
@@ -37,8 +39,10 @@ func (k *KB) CountryByISO3(code string) *Country {
 // "South Korean", "American", "Americans", "British", "Britons". When
 // several countries share one ("Congolese"), the most populous wins. Nil
 // when unknown.
-func (k *KB) Demonym(word string) *Country {
-	if ids := k.demonym[Key(word)]; len(ids) > 0 {
+func (k *KB) Demonym(word string) *Country { return k.demonymKeyed(Key(word)) }
+
+func (k *KB) demonymKeyed(key string) *Country {
+	if ids := k.demonym[key]; len(ids) > 0 {
 		return &k.Countries[ids[0]]
 	}
 	return nil
@@ -55,8 +59,10 @@ func (k *KB) Capital(name string) *Country {
 
 // Seat is Capital with the sector the name stands for: "GOV" for capitals
 // and most seats, "MIL" for the Pentagon, "LEG" for Capitol Hill.
-func (k *KB) Seat(name string) (c *Country, sector string) {
-	refs := k.seat[stripThe(Key(name))]
+func (k *KB) Seat(name string) (c *Country, sector string) { return k.seatKeyed(Key(name)) }
+
+func (k *KB) seatKeyed(key string) (*Country, string) {
+	refs := k.seat[stripThe(key)]
 	if len(refs) == 0 {
 		return nil, ""
 	}
@@ -153,8 +159,9 @@ func trunc(s string, n int) string {
 // "UN", "NATO", "European Union", "EU", "G20", "G-20", "Group of 20".
 // One-word names of up to three letters ("UN", "WHO") match only when
 // written in capitals. Nil when unknown.
-func (k *KB) Org(name string) *Org {
-	key := Key(name)
+func (k *KB) Org(name string) *Org { return k.orgKeyed(name, Key(name)) }
+
+func (k *KB) orgKeyed(name, key string) *Org {
 	if isShortToken(key) && !isUpperInput(name) {
 		return nil
 	}
@@ -175,8 +182,9 @@ func (k *KB) Org(name string) *Org {
 // "rebels" → REB, "police" → COP, "judge" → JUD, "lawmakers" → LEG,
 // "businessman" → BUS, "journalist" → MED. Plurals are included. Nil when
 // unknown.
-func (k *KB) Agent(phrase string) *Agent {
-	key := Key(phrase)
+func (k *KB) Agent(phrase string) *Agent { return k.agentKeyed(Key(phrase)) }
+
+func (k *KB) agentKeyed(key string) *Agent {
 	if i, ok := k.agent[key]; ok {
 		return &k.Agents[i]
 	}
@@ -218,48 +226,13 @@ func (m Match) Any() bool {
 // Match looks a name up as a country, demonym, seat, organisation and
 // agent at once; each field is what the method of the same name returns.
 func (k *KB) Match(name string) Match {
-	var m Match
 	key := Key(name)
-	short := isShortToken(key)
-	bare := stripThe(key)
-	if code := upperCode(name); code != "" {
-		if i, ok := k.countryCode[code]; ok {
-			m.Country = &k.Countries[i]
-		}
+	m := Match{
+		Country: k.countryKeyed(name, key),
+		Demonym: k.demonymKeyed(key),
+		Org:     k.orgKeyed(name, key),
+		Agent:   k.agentKeyed(key),
 	}
-	if m.Country == nil && !short {
-		if ids := k.countryKey[bare]; len(ids) > 0 {
-			m.Country = &k.Countries[ids[0]]
-		}
-	}
-	if ids := k.demonym[key]; len(ids) > 0 {
-		m.Demonym = &k.Countries[ids[0]]
-	}
-	if refs := k.seat[bare]; len(refs) > 0 {
-		m.Seat, m.SeatSector = &k.Countries[refs[0].country], refs[0].sector
-	}
-	if !short || isUpperInput(name) {
-		for _, kk := range []string{bare, splitAlnum(bare), joinAlnum(bare)} {
-			if kk == "" {
-				continue
-			}
-			if ids := k.org[kk]; len(ids) > 0 {
-				m.Org = &k.Orgs[ids[0]]
-				break
-			}
-		}
-	}
-	if i, ok := k.agent[key]; ok {
-		m.Agent = &k.Agents[i]
-	} else {
-		for _, art := range []string{"the ", "a ", "an "} {
-			if strings.HasPrefix(key, art) {
-				if i, ok := k.agent[key[len(art):]]; ok {
-					m.Agent = &k.Agents[i]
-					break
-				}
-			}
-		}
-	}
+	m.Seat, m.SeatSector = k.seatKeyed(key)
 	return m
 }

@@ -232,24 +232,7 @@ func (e *extractor) prepare(words []string, dc map[string]byte) {
 			e.lhash = append(e.lhash, hashString(fnvOffset, gazNorm(e.toks[i].lower)))
 		}
 		e.gaz.match(e.lhash, func(start, end int, cats uint32) {
-			for i := start; i < end; i++ {
-				var p byte
-				switch {
-				case end-start == 1:
-					p = 'U'
-				case i == start:
-					p = 'B'
-				case i == end-1:
-					p = 'L'
-				default:
-					p = 'I'
-				}
-				for c, bits := uint32(0), cats; bits != 0; c, bits = c+1, bits>>1 {
-					if bits&1 != 0 {
-						e.toks[i].gaz = append(e.toks[i].gaz, c<<8|uint32(p))
-					}
-				}
-			}
+			eachGazCode(start, end, cats, func(i int, code uint32) { e.toks[i].gaz = append(e.toks[i].gaz, code) })
 		})
 	}
 }

@@ -101,6 +101,30 @@ func (g *Gazetteer) matchFrom(lhash []uint64, starts []bool, f func(start, end i
 	}
 }
 
+// eachGazCode calls f for every token i of a phrase match [start, end)
+// with each of the match's categories: the feature code category<<8 | the
+// token's position in the phrase ('U' alone, 'B', 'I', 'L').
+func eachGazCode(start, end int, cats uint32, f func(i int, code uint32)) {
+	for i := start; i < end; i++ {
+		var p byte
+		switch {
+		case end-start == 1:
+			p = 'U'
+		case i == start:
+			p = 'B'
+		case i == end-1:
+			p = 'L'
+		default:
+			p = 'I'
+		}
+		for c, bits := uint32(0), cats; bits != 0; c, bits = c+1, bits>>1 {
+			if bits&1 != 0 {
+				f(i, c<<8|uint32(p))
+			}
+		}
+	}
+}
+
 // Contains reports the categories (bits 1<<GazCountry etc.) of a phrase
 // given as tokens.
 func (g *Gazetteer) Contains(tokens []string) uint32 {

@@ -331,24 +331,7 @@ func (m *Model) scoreEntries(s *scratch, c *wordCache, ents []*wordEntry, dc map
 			s.starts = append(s.starts, e.gazStart)
 		}
 		m.Gazetteer.matchFrom(s.lhash, s.starts, func(start, end int, cats uint32) {
-			for i := start; i < end; i++ {
-				var p byte
-				switch {
-				case end-start == 1:
-					p = 'U'
-				case i == start:
-					p = 'B'
-				case i == end-1:
-					p = 'L'
-				default:
-					p = 'I'
-				}
-				for cat, bits := uint32(0), cats; bits != 0; cat, bits = cat+1, bits>>1 {
-					if bits&1 != 0 {
-						s.gaz[i] = append(s.gaz[i], cat<<8|uint32(p))
-					}
-				}
-			}
+			eachGazCode(start, end, cats, func(i int, code uint32) { s.gaz[i] = append(s.gaz[i], code) })
 		})
 	}
 	self := 0

@@ -2,57 +2,14 @@ package quote
 
 import (
 	"context"
-	"os"
-	"path/filepath"
-	"strings"
+	"github.com/newsgraph/newsgraph/internal/bbctest"
 	"testing"
 	"time"
 
-	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/actor"
 	"github.com/newsgraph/newsgraph/internal/cputime"
 	"github.com/newsgraph/newsgraph/ner"
 )
-
-// bbcDir holds the BBC full-text corpus: one article per file, the title
-// on the first line, then paragraphs.
-const bbcDir = "../../shared/data/corpus/bbc-fulltext/bbc"
-
-// loadBBC reads the corpus as documents and runs the entity and actor
-// stages on them (the quote stage's input), or skips.
-func loadBBC(b *testing.B) []*newsgraph.Document {
-	b.Helper()
-	files, _ := filepath.Glob(filepath.Join(bbcDir, "*", "*.txt"))
-	if len(files) == 0 {
-		b.Skipf("the BBC corpus is absent (%s)", bbcDir)
-	}
-	ctx := context.Background()
-	nerStage, actorStage := ner.NewStage(nil), actor.NewStage(nil, actor.Options{})
-	docs := make([]*newsgraph.Document, 0, len(files))
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		lines := strings.Split(string(raw), "\n")
-		var paras []string
-		for _, l := range lines[1:] {
-			if l = strings.TrimSpace(l); l != "" {
-				paras = append(paras, l)
-			}
-		}
-		title := strings.TrimSpace(lines[0])
-		d := &newsgraph.Document{Title: &title, Paragraphs: paras, Published: newsgraph.Published{Date: "2005-03-15", Precision: newsgraph.PrecisionDay}}
-		if err := nerStage.Annotate(ctx, d); err != nil {
-			b.Fatal(err)
-		}
-		if err := actorStage.Annotate(ctx, d); err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, d)
-	}
-	return docs
-}
 
 // BenchmarkStage runs the quote stage alone on the BBC corpus (2,225
 // records), after the entity and actor stages ran outside the timer, as
@@ -60,7 +17,7 @@ func loadBBC(b *testing.B) []*newsgraph.Document {
 // scratch). It reports records/s, µs per record of wall time and of CPU
 // time, and the quotes found per record.
 func BenchmarkStage(b *testing.B) {
-	docs := loadBBC(b)
+	docs := bbctest.Documents(b, ner.NewStage(nil), actor.NewStage(nil, actor.Options{}))
 	s := NewStage()
 	ctx := context.Background()
 	quotes := 0

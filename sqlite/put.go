@@ -510,10 +510,9 @@ func (w *writeTx) insertChildren(ctx context.Context, seq int64, d *newsgraph.Do
 		a := e.Actor
 		if a != nil && a.Code != "" {
 			actorCode, actorCountry = a.Code, a.Country
-			// Nationality adjectives ("Chinese") carry their country's code
-			// but are not actors of the registry; the actor column marks
-			// the rows the registry counted, for clearDoc to take back.
-			if e.Type != "MISC" {
+			// The actor column marks the rows the registry counted, for
+			// clearDoc to take back.
+			if newsgraph.InRegistry(e.Type, a) {
 				j, err := json.Marshal(a)
 				if err != nil {
 					return fmt.Errorf("encode actor of %s: %w", e.ID, err)

@@ -96,7 +96,8 @@ func (w *writeTx) insertQuotes(ctx context.Context, seq int64, d *newsgraph.Docu
 // quoteGroup finds or makes the group of a quote and counts the mention.
 func (w *writeTx) quoteGroup(ctx context.Context, seq int64, date string, q *newsgraph.Quote) (int64, error) {
 	key := newsgraph.NormalizeText(q.Text)
-	bands := groupBands(key, q.Kind)
+	words := strings.Fields(key)
+	bands := groupBands(words, q.Kind)
 	var speakerKey any
 	if q.Speaker != nil {
 		speakerKey = strings.ToLower(*q.Speaker)
@@ -106,7 +107,7 @@ func (w *writeTx) quoteGroup(ctx context.Context, seq int64, date string, q *new
 		first    sql.NullString
 		firstSeq sql.NullInt64
 	)
-	matched, err := w.fuzzyQuoteGroup(ctx, strings.Fields(key), bands)
+	matched, err := w.fuzzyQuoteGroup(ctx, words, bands)
 	if err != nil {
 		return 0, err
 	}
@@ -229,7 +230,7 @@ func (w *writeTx) clearQuotes(ctx context.Context, seq int64) error {
 			}
 			// The face's kind may have changed since the group was made:
 			// delete the bands a verbatim quote would have (no-ops if none).
-			for b, v := range groupBands(key, "direct") {
+			for b, v := range groupBands(strings.Fields(key), "direct") {
 				if _, err := w.exec(ctx, sqlQuoteBandDrop, b, v, g); err != nil {
 					return err
 				}
@@ -259,13 +260,12 @@ func (w *writeTx) clearQuotes(ctx context.Context, seq int64) error {
 	return nil
 }
 
-// groupBands returns the MinHash band values of a quote with normalised
-// text key, or nil when it is not matched fuzzily: near-duplicates are
+// groupBands returns the MinHash band values of a quote's normalised
+// words, or nil when it is not matched fuzzily: near-duplicates are
 // looked for among verbatim quotes of minFuzzyWords words or more (reported
 // speech is the outlet's own wording). A group's bands are those of the
 // text that created it, its text_key.
-func groupBands(key, kind string) []int64 {
-	words := strings.Fields(key)
+func groupBands(words []string, kind string) []int64 {
 	if len(words) < minFuzzyWords || kind == "indirect" {
 		return nil
 	}

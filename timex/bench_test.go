@@ -2,55 +2,20 @@ package timex
 
 import (
 	"context"
-	"os"
-	"path/filepath"
+	"github.com/newsgraph/newsgraph/internal/bbctest"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/markusmobius/go-dateparser"
-	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/text"
 )
-
-// bbcDir holds the BBC full-text corpus: one article per file, the title
-// on the first line, then paragraphs.
-const bbcDir = "../../shared/data/corpus/bbc-fulltext/bbc"
-
-// bbcPublished is the fixed publication day the benchmark resolves against.
-var bbcPublished = newsgraph.Published{Date: "2005-03-15", Precision: newsgraph.PrecisionDay}
-
-// loadBBC reads the corpus as documents, or skips.
-func loadBBC(tb testing.TB) []*newsgraph.Document {
-	tb.Helper()
-	files, _ := filepath.Glob(filepath.Join(bbcDir, "*", "*.txt"))
-	if len(files) == 0 {
-		tb.Skipf("the BBC corpus is absent (%s)", bbcDir)
-	}
-	docs := make([]*newsgraph.Document, 0, len(files))
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		lines := strings.Split(string(b), "\n")
-		var paras []string
-		for _, l := range lines[1:] {
-			if l = strings.TrimSpace(l); l != "" {
-				paras = append(paras, l)
-			}
-		}
-		title := strings.TrimSpace(lines[0])
-		docs = append(docs, &newsgraph.Document{Title: &title, Paragraphs: paras, Published: bbcPublished})
-	}
-	return docs
-}
 
 // BenchmarkStage runs the stage on the BBC corpus as the pipeline does:
 // the tokens and sentences are already in the document's scratch (the
 // entity tagger left them there). It reports µs per document.
 func BenchmarkStage(b *testing.B) {
-	docs := loadBBC(b)
+	docs := bbctest.Documents(b)
 	words := 0
 	for _, d := range docs {
 		d.Scratch = map[string]any{text.ScratchKey: text.Analyze(d.Paragraphs)}
@@ -76,7 +41,7 @@ func BenchmarkStage(b *testing.B) {
 // BenchmarkStageCold is BenchmarkStage without the shared analysis: the
 // stage tokenizes and splits every paragraph itself.
 func BenchmarkStageCold(b *testing.B) {
-	docs := loadBBC(b)
+	docs := bbctest.Documents(b)
 	s := NewStage()
 	ctx := context.Background()
 	b.ResetTimer()

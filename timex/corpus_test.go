@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"github.com/newsgraph/newsgraph/internal/bbctest"
 	"regexp"
 	"testing"
 
@@ -11,7 +12,7 @@ import (
 // checks that every expression slices its paragraph and has a value of
 // its kind's form; it logs how many of each kind were found.
 func TestBBCCorpus(t *testing.T) {
-	docs := loadBBC(t)
+	docs := bbctest.Documents(t)
 	counts := map[string]int{}
 	valued := 0
 	for _, d := range docs {
@@ -42,7 +43,7 @@ func TestBBCCorpus(t *testing.T) {
 // date never yields a value for weekdays and relative days or weeks
 // ("Tuesday", "yesterday", "last week"), which would be a guess.
 func TestBBCPrecision(t *testing.T) {
-	docs := loadBBC(t)
+	docs := bbctest.Documents(t)
 	deictic := regexp.MustCompile(`(?i)^(last |next |this |early |late )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight|week|weekend)( morning| afternoon| evening| night)?$|(?i)^(last|this|next) (week|weekend|night)$`)
 	n := 0
 	for _, d := range docs[:min(len(docs), 500)] {

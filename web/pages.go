@@ -20,9 +20,8 @@ var funcs = template.FuncMap{
 	"actorURL": ActorURL,
 	"explain":  registry.Explain,
 	"span":     dateSpan,
-	// registered: the entity has an actor page (coded, and not a
-	// nationality adjective, which the registry leaves out).
-	"registered": func(typ string, a *newsgraph.Actor) bool { return a != nil && a.Code != "" && typ != "MISC" },
+	// registered: the entity has an actor page.
+	"registered": newsgraph.InRegistry,
 	// quoteTitle labels a highlighted quote with its speaker.
 	"quoteTitle": func(q *newsgraph.Quote) string {
 		if q.Speaker != nil {
