@@ -13,6 +13,9 @@ type EventQuery struct {
 	// Pair keeps the events between two country codes in either
 	// direction, when both are set (Pair[0] with Pair[1]).
 	Pair [2]string
+	// Name keeps events whose source or target came from an entity of this
+	// name (case-insensitive): an actor page's events.
+	Name string
 	// Root keeps events of one CAMEO root ("19").
 	Root string
 	// From and To bound the event date ("YYYY", "YYYY-MM" or
