@@ -308,7 +308,15 @@ type Evidence struct {
 	Text      string `json:"text"`
 }
 
-// Event is a coded event mention (filled by the events issue).
+// Trigger is the words that carry an event (the predicate: "met",
+// "held talks with"), with code-point offsets in the evidence's paragraph.
+type Trigger struct {
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// Event is a coded event mention (filled by package event).
 type Event struct {
 	Source        EventActor  `json:"source"`
 	Target        *EventActor `json:"target"`
@@ -321,6 +329,7 @@ type Event struct {
 	DatePrecision *string     `json:"date_precision"`
 	Location      *Place      `json:"location"`
 	Evidence      Evidence    `json:"evidence"`
+	Trigger       *Trigger    `json:"trigger,omitempty"`
 	Negated       bool        `json:"negated"`
 	Confidence    float64     `json:"confidence"`
 }

@@ -278,6 +278,9 @@ func (c *coder) sentence(si int, sent text.Sentence) {
 		if len(fs) == 0 {
 			continue
 		}
+		if !c.verbUse(i, lo, hi) && !c.partiesFollow(i, hi) {
+			continue
+		}
 		for _, f := range fs {
 			if c.restMatches(i+1, hi, f.Rest) {
 				hits = append(hits, hit{v: i, ve: i + len(f.Rest), form: f})
@@ -348,7 +351,7 @@ func (c *coder) sentence(si int, sent text.Sentence) {
 	}
 	var evs []newsgraph.Event
 	var prevSource []mention
-	prevVerb := -1
+	prevVerb, lastVerb, lastTalk := -1, -1, false
 	for _, h := range hits {
 		if consumed[h.v] {
 			prevVerb = h.v
@@ -357,11 +360,15 @@ func (c *coder) sentence(si int, sent text.Sentence) {
 		if c.inDirectQuote(c.toks[h.v].Start) {
 			continue
 		}
+		if lastVerb >= 0 && !lastTalk && c.subordinate(h.v, lastVerb) {
+			continue
+		}
 		ev, srcs, ok := c.code(si, sent, lo, hi, h, prevSource, prevVerb, consumed)
 		if !ok {
 			continue
 		}
 		prevSource, prevVerb = srcs, h.v
+		lastVerb, lastTalk = h.v, len(ev) > 0 && ev[0].Root == "01"
 		evs = append(evs, ev...)
 	}
 	// Talk-only statements only when nothing more specific applies.
@@ -587,6 +594,10 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 		code = refusal(code)
 	case intent:
 		code = intention(code)
+	case pat && strings.HasPrefix(b.Code, "01") && !strings.HasPrefix(code, "01") && c.futureAfter(h.ve+1, ch):
+		// "said they will release", "says it is willing to withdraw": a
+		// statement of what the speaker will do is its intent.
+		code = intention(code)
 	}
 	// Nominal use ("a meeting he had with", "talks between X and Y").
 	nominal := h.v > lo && (c.fl[h.v-1]&fDeterminers != 0)
@@ -679,6 +690,11 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 				srcs = []mention{{ent: sp}}
 			}
 		}
+	}
+	if must && !reported && len(prev) > 0 && len(srcs) > 0 && prev[0].ent != srcs[0].ent {
+		// "X declared that Y must …": X demands of Y (CAMEO 10).
+		tgt, srcs = &srcs[0], prev[:1]
+		code = "100"
 	}
 	if len(srcs) == 0 {
 		return nil, nil, false
@@ -1051,6 +1067,8 @@ func (c *coder) event(si int, sent text.Sentence, h hit, code string, src mentio
 		t := actorOf(tgt.ent)
 		ev.Target = &t
 	}
+	a, b := c.toks[h.v], c.toks[h.ve]
+	ev.Trigger = &newsgraph.Trigger{Text: sliceRunes(c.doc.Paragraphs[c.pi], a, b), Start: a.Start, End: b.End}
 	tense := timex.TenseUnknown
 	switch {
 	case future:

@@ -1,0 +1,265 @@
+package event
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/newsgraph/newsgraph/text"
+)
+
+// Many of the dictionary's verbs are nouns as often as verbs in news
+// ("food aid", "peacekeeping forces", "a peace deal", "air raids", "a U.S.
+// request"). Without a tagger, the word's form and its left neighbour
+// decide, the way a reader would: a base or -s form after a determiner, a
+// possessive, a number, a preposition or an adjective-like word is a noun;
+// after a subject, an auxiliary, a modal or "to" it is a verb. Past forms
+// and participles stay verbs unless a determiner makes them nouns.
+
+// verbForm classes a verb form by its ending.
+type verbForm int
+
+const (
+	formBase verbForm = iota // aid, force, reject
+	formS                    // aids, forces, rejects
+	formEd                   // aided, forced, rejected; irregular pasts
+	formIng                  // aiding, forcing
+)
+
+func formOf(w string, fl wordFlag) verbForm {
+	switch {
+	case strings.HasSuffix(w, "ing") && len(w) > 4:
+		return formIng
+	case strings.HasSuffix(w, "ed") || fl&fPastIrreg != 0:
+		return formEd
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+		return formS
+	}
+	return formBase
+}
+
+// posAdverb reports words skipped when looking for a verb's left
+// neighbour ("Syria has again offered", "the UN today agreed").
+func posAdverb(w string) bool {
+	switch w {
+	case "also", "again", "already", "now", "today", "yesterday", "tonight", "reportedly", "still",
+		"finally", "formally", "further", "repeatedly", "previously", "recently", "then", "just",
+		"officially", "effectively", "jointly", "publicly", "strongly", "quickly", "immediately",
+		"subsequently", "later", "once", "twice", "routinely", "allegedly", "apparently", "initially",
+		"unilaterally", "personally", "secretly", "swiftly", "firmly", "flatly", "sharply", "openly",
+		"abruptly", "briefly", "partly", "largely", "mostly", "only", "even", "ever", "actually":
+		return true
+	}
+	return strings.HasSuffix(w, "ly") && len(w) > 5
+}
+
+// verbalLeft reports words after which any verb form is a verb: subject
+// pronouns, auxiliaries, modals, the infinitive's "to", negations.
+func verbalLeft(w string) bool {
+	switch w {
+	case "to", "he", "she", "it", "they", "we", "i", "you", "who", "which", "that",
+		"will", "would", "shall", "should", "can", "could", "may", "might", "must",
+		"do", "does", "did", "not", "n't", "never", "cannot", "'ll", "'d",
+		"has", "have", "had", "'ve", "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "am",
+		"and", "or", "but", "then", "also":
+		return true
+	}
+	return false
+}
+
+// nominalLeft reports words after which a base or -s form is a noun:
+// determiners, possessives, quantifiers, prepositions.
+func nominalLeft(w string) bool {
+	switch w {
+	case "a", "an", "the", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your",
+		"any", "no", "every", "each", "some", "another", "other", "such", "more", "most", "many", "much",
+		"several", "few", "both", "all", "new", "first", "last", "second", "third", "further",
+		"of", "for", "in", "on", "at", "from", "with", "without", "by", "into", "over", "under", "against",
+		"about", "after", "before", "during", "between", "among", "amid", "despite", "through", "toward",
+		"towards", "upon", "within", "across", "via", "per", "than":
+		return true
+	}
+	return false
+}
+
+// verbUse reports whether the dictionary word at token i of the sentence
+// [lo, hi) is used as a verb.
+func (c *coder) verbUse(i, lo, hi int) bool {
+	w := c.lower[i]
+	t := c.toks[i]
+	form := formOf(w, c.fl[i])
+	// A capitalised word inside a sentence is a name or a month ("the
+	// Canadian Press", "last March").
+	if i > lo && isUpper(t.Text) && c.toks[i-1].Kind != text.Quote && c.toks[i-1].Text != ":" {
+		return false
+	}
+	// "according to" attributes a report; it is no event.
+	if w == "according" && i+1 < hi && c.lower[i+1] == "to" {
+		return false
+	}
+	p := i - 1
+	for p >= lo && c.toks[p].Kind == text.Word && posAdverb(c.lower[p]) && c.mentionAt[p] == 0 && !c.inMent[p] {
+		p--
+	}
+	if p < lo {
+		// The sentence's first word: "Talks resumed", "Aid flows".
+		return form == formEd || form == formIng
+	}
+	pt, pw := c.toks[p], c.lower[p]
+	if c.inMent[p] || c.mentionEndingAt(p) != nil {
+		if form == formEd || form == formIng {
+			return true
+		}
+		// "a U.S. request", "Israeli changes": an adjective, or a name
+		// after an article that is not "the", makes a noun.
+		return !c.modifierMention(p, lo)
+	}
+	if pt.Kind == text.Clitic && pw == "'s" {
+		// "Israel's militia ally", "Belarus's rulers".
+		return form == formEd
+	}
+	if pt.Kind != text.Word && pt.Kind != text.Clitic {
+		switch {
+		case pt.Kind == text.Number:
+			return false
+		case pt.Text == ",":
+			return form == formEd || form == formIng
+		}
+		return true
+	}
+	if verbalLeft(pw) {
+		return true
+	}
+	if nominalLeft(pw) || c.fl[p]&fDeterminers != 0 {
+		return false
+	}
+	switch form {
+	case formEd, formIng:
+		return true
+	case formS:
+		// "security forces attacked" (noun) against "the army shells the
+		// town" (verb): a verb takes its object next.
+		return i+1 < hi && c.objectStart(i+1)
+	}
+	// A base form after a plural noun is a verb ("rebels reject"), after
+	// another noun or an adjective a noun ("military aid").
+	if isUpper(pt.Text) {
+		return true
+	}
+	return strings.HasSuffix(pw, "s") && !strings.HasSuffix(pw, "ss")
+}
+
+// modifierMention reports an actor mention ending at token p that modifies
+// the next word: a demonym ("Israeli", "Senegalese") or a name after an
+// article other than "the" or a possessive ("a U.S. request").
+func (c *coder) modifierMention(p, lo int) bool {
+	m := c.mentionEndingAt(p)
+	first := p
+	if m != nil {
+		first = m.first
+	} else {
+		for first > lo && c.inMent[first-1] {
+			first--
+		}
+	}
+	if first > lo {
+		switch c.lower[first-1] {
+		case "a", "an", "its", "his", "her", "their", "our", "'s", "of", "for", "with", "by", "to", "on", "in":
+			return true
+		}
+	}
+	last := c.toks[p].Text
+	if strings.HasSuffix(last, "s") {
+		return false
+	}
+	if m != nil && m.ent != nil && c.s.kb != nil {
+		if c.s.kb.Demonym(last) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// objectStart reports a token that can open a verb's object: a
+// determiner, a name, a pronoun, a number, "that".
+func (c *coder) objectStart(i int) bool {
+	t := c.toks[i]
+	if c.mentionAt[i] != 0 || c.inMent[i] || t.Kind == text.Number {
+		return true
+	}
+	if c.fl[i]&fDeterminers != 0 {
+		return true
+	}
+	switch c.lower[i] {
+	case "that", "him", "them", "us", "it", "her", "this", "these", "those", "some", "all", "any", "no":
+		return true
+	}
+	return false
+}
+
+func isUpper(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// partiesFollow reports a noun that names its parties next: "talks
+// between X and Y", "a meeting with X", "a meeting he had with X" — the
+// nominal events the coder reads on their own.
+func (c *coder) partiesFollow(i, hi int) bool {
+	for j := i + 1; j < hi && j <= i+4; j++ {
+		if c.toks[j].Kind == text.Punct || c.clauseBound(j) {
+			return false
+		}
+		if w := c.lower[j]; w != "between" && w != "with" {
+			continue
+		}
+		for k := j + 1; k < hi && k <= j+3; k++ {
+			if c.mentionAt[k] != 0 {
+				return true
+			}
+			if c.toks[k].Kind == text.Punct {
+				return false
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// subordinate reports a participle that modifies what came before rather
+// than telling news of its own, after the clause's coded verb at last: a
+// reduced relative ("borders open to West Africans ordered out of
+// Nigeria", "the curfew imposed in Sudan") or a participial phrase
+// ("…, killing one person"). A coordinated verb ("killed one soldier and
+// wounded two") and a new clause ("said that …") are not.
+func (c *coder) subordinate(v, last int) bool {
+	form := formOf(c.lower[v], c.fl[v])
+	if form != formEd && form != formIng {
+		return false
+	}
+	for i := last + 1; i < v; i++ {
+		switch c.lower[i] {
+		case "and", "or", "but", ";", "that", "while", "as", "then":
+			return false
+		}
+		if c.fl[i]&(fBeForms|fPastAux|fModals|fFutures) != 0 || verbalLeft(c.lower[i]) && c.lower[i] != "to" && c.lower[i] != "which" && c.lower[i] != "who" {
+			if i == v-1 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// futureAfter reports a future or an intention in [from, to): "will",
+// "would", "'ll", "willing", "ready", "prepared", "plans", "intends".
+func (c *coder) futureAfter(from, to int) bool {
+	for i := from; i < to && i < from+6; i++ {
+		switch c.lower[i] {
+		case "will", "'ll", "would", "willing", "ready", "prepared", "plans", "intends", "going":
+			return true
+		}
+	}
+	return false
+}
