@@ -2,9 +2,6 @@ package event
 
 import (
 	"context"
-	"os"
-	"path/filepath"
-	"testing"
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/actor"
@@ -27,21 +24,5 @@ func runAll(ss []newsgraph.Stage) func(context.Context, *newsgraph.Document) err
 			}
 		}
 		return nil
-	}
-}
-
-// TestEvalPLOVER prints precision and recall on the PLOVER gold standard.
-func TestEvalPLOVER(t *testing.T) {
-	path := filepath.Join(dataDir, "plover", "PLOVER_GSR_CAMEO.txt")
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("PLOVER gold standard absent: %v", err)
-	}
-	rep, err := EvalPLOVER(context.Background(), path, runAll(stages()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("PLOVER GSR: %s", rep)
-	if rep.Records < 200 {
-		t.Errorf("only %d records read", rep.Records)
 	}
 }
