@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph"
-	"github.com/newsgraph/newsgraph/charset"
 )
 
 // EventReport is the result of an event evaluation.
@@ -270,11 +269,9 @@ func EventsCAMEO(ctx context.Context, run func(context.Context, *newsgraph.Docum
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	// The codebook is mostly UTF-8 with a few windows-1252 bytes.
-	text, err := charset.DecodeBytes(raw, "windows-1252")
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
+	// The codebook is UTF-8 but for a few stray bytes of another
+	// encoding, each where an apostrophe or a quotation mark stood.
+	text := strings.ToValidUTF8(string(raw), "'")
 	rd := csv.NewReader(strings.NewReader(text))
 	rows, err := rd.ReadAll()
 	if err != nil {
