@@ -368,10 +368,17 @@ func printCategories(w io.Writer, by map[string]*Counts, label string) {
 // gold standard, PLOVER 0.5 (2016), whose names differ from CAMEO2PLOVER
 // 2021's for some roots: 02 and 10 are DEMAND (2021: REQUEST, 02
 // unmapped), 09 INVESTIGATE (2021: ACCUSE), 11 DISAPPROVE (2021: ACCUSE),
-// 19 FIGHT (2021: ASSAULT). The other roots keep the 2021 name.
+// 19 FIGHT (2021: ASSAULT); 0813 and 0814 (easing a curfew, a state of
+// emergency) are CONCEDE (2021: RETREAT). The others keep the 2021 name.
 func gsrCategory(cameo, plover string) string {
 	if len(cameo) < 2 {
 		return plover
+	}
+	switch cameo {
+	case "0813", "0814":
+		// Easing a curfew or a state of emergency: 0.5 CONCEDE (2021:
+		// RETREAT).
+		return "CONCEDE"
 	}
 	switch cameo[:2] {
 	case "02", "10":

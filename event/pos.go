@@ -263,3 +263,29 @@ func (c *coder) futureAfter(from, to int) bool {
 	}
 	return false
 }
+
+// travelVerb reports the verbs of going somewhere, whose destination is
+// the target of a visit ("arrived in Amman").
+func travelVerb(w string) bool {
+	for _, v := range [...]string{"arriv", "visit", "travel", "fly", "flew", "tour", "went", "came", "head"} {
+		if strings.HasPrefix(w, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// bombing reports a sentence about a non-military bombing: a bomb,
+// bomber or explosive device, and no aircraft.
+func (c *coder) bombing(lo, hi int) bool {
+	bomb := false
+	for i := lo; i < hi; i++ {
+		switch c.lower[i] {
+		case "aircraft", "warplanes", "jets", "planes", "air", "airstrike", "airstrikes", "shelled", "artillery", "mortar", "missile", "missiles", "rocket", "rockets":
+			return false
+		case "bomb", "bombs", "bombing", "bombings", "bomber", "bombers", "explosive", "explosives", "ied", "ieds", "car-bomb", "suicide":
+			bomb = true
+		}
+	}
+	return bomb
+}

@@ -239,6 +239,13 @@ func (c *coder) prepare() {
 	}
 }
 
+// pendingHit is a verb whose meaning a following verb carries ("agreed
+// to meet"), coded only when the follower codes nothing.
+type pendingHit struct {
+	follower int
+	head     hit
+}
+
 // hit is a dictionary verb found in a sentence.
 type hit struct {
 	v, ve int // verb's first and last token
@@ -340,11 +347,15 @@ func (c *coder) sentence(si int, sent text.Sentence) {
 	}
 	// "need to improve", "refused to meet": the first verb only says how
 	// the second is meant.
+	// When the second verb codes nothing ("agreed to undertake
+	// exercises"), the first is coded on its own (pending).
+	var pending []pendingHit
 	for k, h := range hits {
 		if ((c.fl[h.v]&fIntentWords != 0) || (c.fl[h.v]&fRefuseWords != 0)) && h.ve+1 < hi && c.lower[h.ve+1] == "to" {
 			for _, n := range hits[k+1:] {
-				if n.v > h.ve+1 && n.v <= h.ve+3 {
+				if n.v > h.ve+1 && n.v <= h.ve+3 && !consumed[h.v] {
 					consumed[h.v] = true
+					pending = append(pending, pendingHit{follower: n.v, head: h})
 				}
 			}
 		}
@@ -364,6 +375,13 @@ func (c *coder) sentence(si int, sent text.Sentence) {
 			continue
 		}
 		ev, srcs, ok := c.code(si, sent, lo, hi, h, prevSource, prevVerb, consumed)
+		if !ok || len(ev) == 0 {
+			for _, p := range pending {
+				if p.follower == h.v {
+					ev, srcs, ok = c.code(si, sent, lo, hi, p.head, prevSource, prevVerb, consumed)
+				}
+			}
+		}
 		if !ok {
 			continue
 		}
@@ -656,7 +674,7 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 			}
 		}
 		if tgt == nil {
-			tgt = c.target(after, ch, len(srcs) == 1 && !strings.HasPrefix(code, "04"))
+			tgt = c.target(after, ch, len(srcs) == 1 && (!strings.HasPrefix(code, "04") || travelVerb(w)))
 			// "demanded (on Friday) that X …": the target is the
 			// complement's subject, and the complement is not coded.
 			if tgt == nil && ch < hi && ch <= h.ve+4 && c.lower[ch] == "that" && verbalRoot(code[:2]) {
@@ -680,7 +698,7 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 	if q != nil {
 		reported = true
 		if sp := c.speaker(q); sp != nil {
-			opens := c.opensWithSpeakerSide(q)
+			opens := c.opensWithSpeakerSide(q, sp)
 			if must && len(srcs) == 1 && srcs[0].ent != sp {
 				// "X said Y must …": X demands of Y (CAMEO 10).
 				tgt, srcs = &srcs[0], []mention{{ent: sp}}
@@ -690,6 +708,11 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 				srcs = []mention{{ent: sp}}
 			}
 		}
+	}
+	if (strings.HasPrefix(code, "19") || strings.HasPrefix(code, "18")) && c.bombing(lo, hi) {
+		// CAMEO 183: suicide, car and other non-military bombings, whatever
+		// the verb ("a roadside bomb killed …").
+		code = "183"
 	}
 	if must && !reported && len(prev) > 0 && len(srcs) > 0 && prev[0].ent != srcs[0].ent {
 		// "X declared that Y must …": X demands of Y (CAMEO 10).
@@ -880,7 +903,40 @@ func (c *coder) subject(cl, v int) *mention {
 		}
 		best = m
 	}
+	if best == nil {
+		best = c.groupIn(cl, v)
+	}
 	return best
+}
+
+// groupIn returns the place of an unnamed group that opens the clause:
+// "Opposition groups in Zimbabwe are demanding", "Rebels in the Ivory
+// Coast blocked" — the group acts for its country.
+func (c *coder) groupIn(cl, v int) *mention {
+	for mi := range c.ments {
+		m := &c.ments[mi]
+		if m.first < cl+2 || m.last >= v {
+			continue
+		}
+		p := m.first - 1
+		if c.lower[p] == "the" {
+			p--
+		}
+		if p <= cl || c.lower[p] != "in" {
+			return nil
+		}
+		noun := c.lower[p-1]
+		if !strings.HasSuffix(noun, "s") || strings.HasSuffix(noun, "ss") || c.toks[p-1].Kind != text.Word {
+			return nil
+		}
+		for i := cl; i < p; i++ {
+			if c.toks[i].Kind != text.Word || c.fl[i]&(fBeForms|fPastAux|fModals|fFutures|fClauseWords) != 0 || c.mentionAt[i] != 0 {
+				return nil
+			}
+		}
+		return m
+	}
+	return nil
 }
 
 // coordinate returns X when the subject m is the Y of "X and Y".
@@ -1017,14 +1073,23 @@ func (c *coder) speaker(q *newsgraph.Quote) *newsgraph.Entity {
 
 // opensWithSpeakerSide reports whether a reported clause opens with the
 // speaker's side: "we", "our country", "his country", "the country".
-func (c *coder) opensWithSpeakerSide(q *newsgraph.Quote) bool {
+func (c *coder) opensWithSpeakerSide(q *newsgraph.Quote, sp *newsgraph.Entity) bool {
 	t := strings.ToLower(q.Text)
 	for _, p := range []string{"we ", "our ", "his country", "her country", "their country", "the country", "his government", "her government", "the government"} {
 		if strings.HasPrefix(t, p) {
 			return true
 		}
 	}
-	return false
+	// The speaker's own pronoun: "Switzerland said it had expelled",
+	// "the rebels said they would meet", "Xi said he would visit".
+	switch sp.Actor.Kind {
+	case newsgraph.ActorPerson:
+		return strings.HasPrefix(t, "he ") || strings.HasPrefix(t, "she ")
+	case newsgraph.ActorGroup:
+		return strings.HasPrefix(t, "they ")
+	default:
+		return strings.HasPrefix(t, "it ") || strings.HasPrefix(t, "they ") && strings.HasSuffix(strings.ToLower(sp.Name), "s")
+	}
 }
 
 // location is the first geocoded place of the sentence after in/at/near
