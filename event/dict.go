@@ -157,7 +157,7 @@ func (d *Dictionary) Encode() ([]byte, error) {
 // NAME [code] ---"), verb lines ("MEET {MEETS MET MEETING} [code]",
 // "+MEET_WITH {…}") and pattern lines ("- words * words [code] # comment").
 // Parentheses (PETRARCH's phrase marks) and the source/target slots "+"
-// and "$" are dropped; "{a b}" is a set of alternatives; "&NAME" expands to
+// and "$" are dropped, as are the braces of noun phrases; "&NAME" expands to
 // its synonym set. Regular -s/-ed/-ing forms are added to verbs that list
 // no forms of their own.
 func BuildDictionary(r io.Reader) (*Dictionary, error) {
@@ -333,12 +333,13 @@ func parsePattern(s string, syn map[string][]string) (Pattern, bool) {
 	return p, true
 }
 
-// elements splits pattern words into elements of alternatives.
+// elements splits pattern words into elements, each a set of alternatives
+// (one word, or a synonym set). PETRARCH's phrase marks, "(…)" for a
+// prepositional phrase and "{…}" for a noun phrase, only group words that
+// follow each other: "{&CAR CRASH}" is a car word followed by "crash".
 func elements(s string, syn map[string][]string) [][]string {
-	s = strings.NewReplacer("(", " ", ")", " ", "{", " { ", "}", " } ").Replace(s)
+	s = strings.NewReplacer("(", " ", ")", " ", "{", " ", "}", " ").Replace(s)
 	var out [][]string
-	var group []string
-	in := false
 	add := func(tok string) []string {
 		if strings.HasPrefix(tok, "&") {
 			return syn[strings.ToLower(strings.Trim(tok[1:], "_"))]
@@ -350,24 +351,8 @@ func elements(s string, syn map[string][]string) [][]string {
 		return []string{w}
 	}
 	for _, tok := range strings.Fields(s) {
-		switch tok {
-		case "{":
-			in, group = true, nil
-		case "}":
-			in = false
-			if len(group) > 0 {
-				out = append(out, group)
-			}
-		default:
-			ws := add(tok)
-			if len(ws) == 0 {
-				continue
-			}
-			if in {
-				group = append(group, ws...)
-			} else {
-				out = append(out, ws)
-			}
+		if ws := add(tok); len(ws) > 0 {
+			out = append(out, ws)
 		}
 	}
 	return out

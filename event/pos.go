@@ -110,7 +110,12 @@ func (c *coder) verbUse(i, lo, hi int) bool {
 			return true
 		}
 		// "a U.S. request", "Israeli changes": an adjective, or a name
-		// after an article that is not "the", makes a noun.
+		// after an article that is not "the", makes a noun; so does the
+		// sentence's verb just after ("Norwegian peacekeeping forces
+		// delivered").
+		if form == formS && i+1 < hi && c.finiteNext(i+1) {
+			return false
+		}
 		return !c.modifierMention(p, lo)
 	}
 	if pt.Kind == text.Clitic && pw == "'s" {
@@ -288,4 +293,28 @@ func (c *coder) bombing(lo, hi int) bool {
 		}
 	}
 	return bomb
+}
+
+// finiteNext reports a verb that follows a noun at i: a past form or an
+// auxiliary ("forces delivered", "forces have").
+func (c *coder) finiteNext(i int) bool {
+	w := c.lower[i]
+	if c.fl[i]&(fBeForms|fPastAux|fModals|fFutures) != 0 {
+		return true
+	}
+	switch w {
+	case "has", "have":
+		return true
+	}
+	return c.wi[i] != nil && formOf(w, c.fl[i]) == formEd
+}
+
+// mustBefore reports "must" among the few words before the verb at v.
+func (c *coder) mustBefore(v, cl int) bool {
+	for i := v - 1; i >= cl && i >= v-3; i-- {
+		if c.lower[i] == "must" {
+			return true
+		}
+	}
+	return false
 }
