@@ -396,15 +396,16 @@ func (c *coder) sentence(si int, sent text.Sentence) {
 			specific = true
 		}
 	}
+	// One event per source and sentence: the main clause's, the first.
+	// What the same actor did next in the sentence ("rioted …, setting
+	// fire to mattresses and smashing furniture") elaborates it; coding
+	// each again would count one event many times.
 	seen := map[string]bool{}
 	for _, e := range evs {
 		if specific && e.Root == "01" {
 			continue
 		}
-		key := e.Cameo + "|" + deref(e.Source.Entity) + "|"
-		if e.Target != nil {
-			key += deref(e.Target.Entity)
-		}
+		key := deref(e.Source.Entity) + "|" + e.Source.Code
 		if seen[key] {
 			continue
 		}
