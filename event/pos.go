@@ -318,3 +318,50 @@ func (c *coder) mustBefore(v, cl int) bool {
 	}
 	return false
 }
+
+// protestCode codes the protests PETRARCH's verbs miss: a protest noun
+// after a light verb ("staged demonstrations", "began a hunger strike",
+// "organized a general strike": 141, 142, 143, 145) and blocking a way
+// ("blocked roads": 144, obstruct passage). It returns "" otherwise.
+func (c *coder) protestCode(h hit, ch int) string {
+	w := c.lower[h.v]
+	light := false
+	for _, v := range [...]string{"stag", "held", "hold", "organi", "launch", "began", "begin", "start", "call", "continu", "mount", "join", "resum", "went", "go", "declar", "threaten", "end", "calle"} {
+		if strings.HasPrefix(w, v) {
+			light = true
+			break
+		}
+	}
+	block := strings.HasPrefix(w, "block")
+	if !light && !block {
+		return ""
+	}
+	for i := h.ve + 1; i < ch && i <= h.ve+5; i++ {
+		n := c.lower[i]
+		if block {
+			switch n {
+			case "road", "roads", "street", "streets", "bridge", "bridges", "highway", "highways", "traffic", "railway", "railways", "access", "entrance", "entrances", "port", "crossing", "crossings", "motorway", "motorways":
+				return "144"
+			}
+			continue
+		}
+		switch n {
+		case "demonstration", "demonstrations", "rally", "rallies", "protest", "protests", "march", "marches", "sit-in", "sit-ins", "vigil", "vigils":
+			return "141"
+		case "hunger":
+			if i+1 < ch && strings.HasPrefix(c.lower[i+1], "strike") {
+				return "142"
+			}
+		case "strike", "strikes", "boycott", "boycotts", "walkout", "walkouts", "stoppage":
+			return "143"
+		case "blockade", "blockades", "roadblock", "roadblocks":
+			return "144"
+		case "riot", "riots":
+			return "145"
+		}
+		if c.toks[i].Kind != text.Word || c.mentionAt[i] != 0 {
+			break
+		}
+	}
+	return ""
+}

@@ -551,6 +551,9 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 		// Agreeing is expressing the intent to cooperate (PLOVER AGREE).
 		code = "030"
 	}
+	if pc := c.protestCode(h, ch); pc != "" {
+		code, pat = pc, true
+	}
 	if code == "" && c.mustBefore(h.v, cl) && len(prev) > 0 {
 		// "X declared that Y must reopen …" demands whatever the verb.
 		code = "100"

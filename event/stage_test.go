@@ -29,6 +29,7 @@ func TestStage(t *testing.T) {
 		modal      bool
 		loc        string
 		date       string
+		only       bool // the sentence's only event
 	}{
 		{name: "meeting abroad", text: "Chinese President Xi Jinping met South Korean President Yoon Suk-yeol in Bali, Indonesia, on Tuesday.",
 			root: "04", src: "CHN", tgt: "KOR", loc: "Bali", date: "2022-11-15"},
@@ -67,6 +68,12 @@ func TestStage(t *testing.T) {
 			root: "04", src: "BRA", tgt: "PER"},
 		{name: "bombing", text: "A Somali car bomb killed four Kenyan soldiers.",
 			root: "18", src: "SOM", tgt: "KEN"},
+		{name: "protest noun", text: "Chilean students staged mass demonstrations in Santiago on Friday.",
+			root: "14", src: "CHL"},
+		{name: "blocking roads", text: "Bolivian farmers blocked roads into La Paz.",
+			root: "14", src: "BOL"},
+		{name: "one event per source", text: "Peruvian miners rioted in Lima, burning tyres and smashing windows.",
+			root: "14", src: "PER", tgt: "PER", only: true},
 		{name: "must is a demand", text: "Germany declared that Poland must reopen the border.",
 			root: "10", src: "DEU", tgt: "POL"},
 	}
@@ -89,6 +96,9 @@ func TestStage(t *testing.T) {
 			}
 			if tt.root == "" {
 				return
+			}
+			if tt.only && len(doc.Events) != 1 {
+				t.Errorf("%d events, want 1: %+v", len(doc.Events), doc.Events)
 			}
 			if got == nil {
 				t.Fatalf("no %s event from %s in %+v", tt.root, tt.src, doc.Events)
