@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/text"
 )
 
@@ -362,6 +363,39 @@ func (c *coder) protestCode(h hit, ch int) string {
 		if c.toks[i].Kind != text.Word || c.mentionAt[i] != 0 {
 			break
 		}
+	}
+	return ""
+}
+
+// domesticRoot reports the roots whose unnamed target is the people of a
+// country: yielding (08), protest (14), coercion (17), assault (18),
+// fighting (19), mass violence (20).
+func domesticRoot(root string) bool {
+	switch root {
+	case "08", "14", "17", "18", "19", "20":
+		return true
+	}
+	return false
+}
+
+// domesticCountry is the country of an action without a named target: the
+// country of the first actor or place after in/at/near in the clause, else
+// of the event's location, else the source's own.
+func (c *coder) domesticCountry(cl, ch int, src mention, loc *newsgraph.Place) string {
+	for i := cl + 1; i < ch; i++ {
+		if c.mentionAt[i] == 0 || c.fl[i-1]&fLocPreps == 0 {
+			continue
+		}
+		m := &c.ments[c.mentionAt[i]-1]
+		if m.ent.Actor != nil && m.ent.Actor.Country != "" {
+			return m.ent.Actor.Country
+		}
+	}
+	if loc != nil && loc.Country != "" {
+		return loc.Country
+	}
+	if src.ent != nil && src.ent.Actor != nil {
+		return src.ent.Actor.Country
 	}
 	return ""
 }

@@ -749,6 +749,14 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 		if tg != nil && tg.ent == src.ent {
 			tg = nil
 		}
+		if tg == nil && !reverse && domesticRoot(code[:2]) {
+			// "police opened fire, killing one person", "lifted the state
+			// of emergency in Darfur": an unnamed target is the people of
+			// the place, else of the source's country (CAMEO practice).
+			if cc := c.domesticCountry(cl, ch, src, loc); cc != "" {
+				tg = &mention{ent: &newsgraph.Entity{Actor: &newsgraph.Actor{Code: cc, Country: cc, Kind: newsgraph.ActorCountry}}}
+			}
+		}
 		s, t := src, tg
 		if reverse && t != nil {
 			s, t = *t, &src
@@ -1173,6 +1181,10 @@ func sliceRunes(p string, a, b text.Token) string {
 }
 
 func actorOf(e *newsgraph.Entity) newsgraph.EventActor {
+	if e.ID == "" {
+		// A country the rules name without a mention of its own.
+		return newsgraph.EventActor{Code: e.Actor.Code, Country: e.Actor.Country}
+	}
 	id := e.ID
 	return newsgraph.EventActor{Entity: &id, Code: e.Actor.Code, Country: e.Actor.Country}
 }
