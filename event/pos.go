@@ -399,3 +399,14 @@ func (c *coder) domesticCountry(cl, ch int, src mention, loc *newsgraph.Place) s
 	}
 	return ""
 }
+
+// cooperativeRoot reports the roots of cooperation whose negation is a
+// refusal: intent (03), meeting (04), diplomatic and material
+// cooperation (05, 06), aid (07), yielding (08).
+func cooperativeRoot(root string) bool {
+	switch root {
+	case "03", "04", "05", "06", "07", "08":
+		return true
+	}
+	return false
+}

@@ -618,6 +618,11 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 	switch {
 	case refuse:
 		code = refusal(code)
+	case negated && future && cooperativeRoot(code[:2]):
+		// "will not accept refugees", "would not meet": refusing to
+		// cooperate is an event of its own (CAMEO 12), not a negated
+		// one. ("Did not go" stays a non-event.)
+		code, negated, intent, modal = refusal(code), false, false, false
 	case intent:
 		code = intention(code)
 	case pat && strings.HasPrefix(b.Code, "01") && !strings.HasPrefix(code, "01") && c.futureAfter(h.ve+1, ch):

@@ -68,6 +68,8 @@ func TestStage(t *testing.T) {
 			root: "04", src: "BRA", tgt: "PER"},
 		{name: "bombing", text: "A Somali car bomb killed four Kenyan soldiers.",
 			root: "18", src: "SOM", tgt: "KEN"},
+		{name: "will not is a refusal", text: "Iran will not meet the United States.",
+			root: "12", src: "IRN", tgt: "USA"},
 		{name: "protest noun", text: "Chilean students staged mass demonstrations in Santiago on Friday.",
 			root: "14", src: "CHL", tgt: "CHL"},
 		{name: "blocking roads", text: "Bolivian farmers blocked roads into La Paz.",
