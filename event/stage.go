@@ -553,6 +553,10 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 	}
 	if pc := c.protestCode(h, ch); pc != "" {
 		code, pat = pc, true
+	} else if strings.HasPrefix(w, "telephon") || strings.HasPrefix(w, "phone") {
+		// A telephone call is a discussion by telephone (041), whatever
+		// PETRARCH's CALL patterns say.
+		code = "041"
 	}
 	if code == "" && c.mustBefore(h.v, cl) && len(prev) > 0 {
 		// "X declared that Y must reopen …" demands whatever the verb.
