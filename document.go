@@ -331,7 +331,10 @@ type Event struct {
 	Evidence      Evidence    `json:"evidence"`
 	Trigger       *Trigger    `json:"trigger,omitempty"`
 	Negated       bool        `json:"negated"`
-	Confidence    float64     `json:"confidence"`
+	// Hypothetical marks an event the text only supposes ("would
+	// discuss", "could impose", "if …"): kept, but not one that happened.
+	Hypothetical bool    `json:"hypothetical,omitempty"`
+	Confidence   float64 `json:"confidence"`
 }
 
 // TimeExpr is a time expression found in the text (filled by package timex):

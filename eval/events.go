@@ -160,7 +160,7 @@ func EventsPLOVER(ctx context.Context, run func(context.Context, *newsgraph.Docu
 		cats := map[string]bool{}
 		for _, e := range doc.Events {
 			cat := gsrCategory(e.Cameo, e.Plover)
-			if cat == "" || e.Negated || e.Confidence < 0.4 {
+			if cat == "" || e.Negated || e.Hypothetical {
 				continue
 			}
 			t := ""

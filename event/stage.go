@@ -1139,15 +1139,16 @@ func (c *coder) location(sent text.Sentence) *newsgraph.Place {
 
 func (c *coder) event(si int, sent text.Sentence, h hit, code string, src mention, tgt *mention, loc *newsgraph.Place, negated bool, conf float64, past, future bool) newsgraph.Event {
 	ev := newsgraph.Event{
-		Source:     actorOf(src.ent),
-		Cameo:      code,
-		Root:       code[:2],
-		QuadClass:  quadClass(code[:2]),
-		Goldstein:  c.goldstein(code),
-		Plover:     Plover(code),
-		Location:   loc,
-		Negated:    negated,
-		Confidence: conf,
+		Source:       actorOf(src.ent),
+		Cameo:        code,
+		Root:         code[:2],
+		QuadClass:    quadClass(code[:2]),
+		Goldstein:    c.goldstein(code),
+		Plover:       Plover(code),
+		Location:     loc,
+		Negated:      negated,
+		Hypothetical: conf <= confModal,
+		Confidence:   conf,
 		Evidence: newsgraph.Evidence{
 			Paragraph: c.pi, Sentence: si, Start: sent.Start, End: sent.End,
 			Text: sliceRunes(c.doc.Paragraphs[c.pi], c.toks[sent.First], c.toks[sent.First+len(sent.Tokens)-1]),
