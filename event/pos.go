@@ -410,3 +410,65 @@ func cooperativeRoot(root string) bool {
 	}
 	return false
 }
+
+// mustDemands codes "X said/declared/reiterated (that) Y must VERB" as X's
+// demand of Y (CAMEO 100), with the governing verb as trigger, and marks
+// the verbs of the governing clause and of the demand consumed.
+func (c *coder) mustDemands(si int, sent text.Sentence, lo, hi int, hits []hit, consumed []bool) []newsgraph.Event {
+	var out []newsgraph.Event
+	for k := lo + 1; k < hi; k++ {
+		if c.lower[k] != "must" {
+			continue
+		}
+		y := c.mentionEndingAt(k - 1)
+		if y == nil {
+			continue
+		}
+		// The governing verb: the nearest verb before Y, a few words away.
+		g := -1
+		for i, h := range hits {
+			if h.ve < y.first && y.first-h.ve <= 8 && !consumed[h.v] {
+				g = i
+			}
+		}
+		if g < 0 {
+			continue
+		}
+		h := hits[g]
+		cl := lo
+		for i := h.v - 1; i >= lo; i-- {
+			if c.clauseBound(i) {
+				cl = i + 1
+				break
+			}
+		}
+		x := c.subject(cl, h.v)
+		if x == nil || x.ent == y.ent {
+			continue
+		}
+		for i := h.ve + 1; i < y.first; i++ {
+			if c.mentionAt[i] != 0 && c.fl[i-1]&fLocPreps == 0 && c.lower[i-1] != "to" {
+				x = nil // "X told Z that Y must": Z stands between; leave it to the rules
+				break
+			}
+		}
+		if x == nil {
+			continue
+		}
+		consumed[h.v] = true
+		end := hi
+		for i := k + 1; i < hi; i++ {
+			if c.clauseBound(i) {
+				end = i
+				break
+			}
+		}
+		for _, n := range hits {
+			if n.v > k && n.v < end {
+				consumed[n.v] = true
+			}
+		}
+		out = append(out, c.event(si, sent, h, "100", *x, y, nil, false, confBase+confTarget, true, false))
+	}
+	return out
+}

@@ -360,7 +360,8 @@ func (c *coder) sentence(si int, sent text.Sentence) {
 			}
 		}
 	}
-	var evs []newsgraph.Event
+	// "X said (that) Y must …": X demands of Y, whatever the verbs.
+	evs := c.mustDemands(si, sent, lo, hi, hits, consumed)
 	var prevSource []mention
 	prevVerb, lastVerb, lastTalk := -1, -1, false
 	for _, h := range hits {
