@@ -87,8 +87,9 @@
 //	                         source's (target's) first mention in the
 //	                         evidence sentence, -1 when there is no such
 //	                         actor or mention
-//	ActionCharOffset         the evidence sentence's start (the verb's own
-//	                         offset is not kept)
+//	ActionCharOffset         the start of the event's trigger (the verb,
+//	                         "met", "held talks with"); the evidence
+//	                         sentence's start for events without one
 //	InRawText                1 when every actor of the event is named in
 //	                         the evidence sentence, 0 when one is there
 //	                         only as a pronoun or description, or not at

@@ -188,7 +188,7 @@ func TestGDELTMentions(t *testing.T) {
 				"InRawText": "", "Confidence": "70", "MentionDocLen": ""},
 			// Paragraph 1 starts at 90; its "Ü" is one code point.
 			{"GlobalEventID": "2", "EventTimeDate": "", "MentionSourceName": "example.net",
-				"SentenceID": "3", "Actor1CharOffset": "121", "Actor2CharOffset": "-1", "ActionCharOffset": "117",
+				"SentenceID": "3", "Actor1CharOffset": "121", "Actor2CharOffset": "-1", "ActionCharOffset": "130", // the trigger's start
 				"InRawText": "1", "Confidence": "60", "MentionDocLen": "170"},
 			// The source is a pronoun: not in the raw text.
 			{"GlobalEventID": "3", "EventTimeDate": "20230102000000", "SentenceID": "4",

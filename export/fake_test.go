@@ -210,7 +210,7 @@ func fixtureMentions() []newsgraph.EventMention {
 		{EventID: 1, DocID: "d2", Published: "2022-11",
 			Event: ev("e1", sp("e2"), 0, 1, 10, 40, 0.7, false)},
 		{EventID: 2, DocID: "d1", URL: "https://www.example.net/un", Published: "2022-11-15",
-			Event: ev("e3", nil, 1, 1, 27, 65, 0.6, false)},
+			Event: withTrigger(ev("e3", nil, 1, 1, 27, 65, 0.6, false), 40, 46)},
 		{EventID: 3, DocID: "d1", Site: "example.com", URL: "https://example.com/xi-yoon", Published: "2022-11-15",
 			DocLength: 170, Event: ev("e1", nil, 1, 2, 66, 80, 0.35, true)},
 	}
@@ -222,4 +222,10 @@ func fixtureReader() *fakeReader {
 
 func fixtureDocReader() *docReader {
 	return &docReader{fakeReader: fixtureReader(), docs: map[string]*newsgraph.Document{"d1": fixtureDoc()}}
+}
+
+// withTrigger gives an event its trigger's offsets.
+func withTrigger(e newsgraph.Event, start, end int) newsgraph.Event {
+	e.Trigger = &newsgraph.Trigger{Text: "called", Start: start, End: end}
+	return e
 }

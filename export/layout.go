@@ -66,7 +66,7 @@ func newLayout(d *newsgraph.Document) *layout {
 type place struct {
 	// sentence is the 1-based sentence number over the document.
 	sentence int
-	// action is the evidence sentence's start, actor1 and actor2 the
+	// action is the trigger's start (else the evidence sentence's), actor1 and actor2 the
 	// source's and target's mentions in it: code-point offsets into the
 	// body.
 	action, actor1, actor2 int
@@ -102,7 +102,10 @@ func (l *layout) locate(ev *newsgraph.Event) place {
 	if si >= 0 {
 		pl.sentence = l.sentBase[p] + si + 1
 	}
-	if start >= 0 {
+	switch {
+	case ev.Trigger != nil && ev.Trigger.Start >= 0:
+		pl.action = l.paraStart[p] + ev.Trigger.Start
+	case start >= 0:
 		pl.action = l.paraStart[p] + start
 	}
 	raw := 1
