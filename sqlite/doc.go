@@ -95,10 +95,21 @@
 //	                 paragraph, start, end, end paragraph, confidence and
 //	                 text_key, a hash of the normalised text for finding
 //	                 the same quote across outlets.
-//	event_mentions   the coded events of each document (source, target,
+//	event_mentions   every coded event of each document (by doc_seq and
+//	                 position: source, target and their entity names,
 //	                 cameo, root, quad class, goldstein, plover, date,
-//	                 location, evidence span, negated, confidence), linked
-//	                 to events, the deduplicated events (later issue).
+//	                 location, evidence span, negated, confidence, and the
+//	                 document's outlet, URL, date and length), with the
+//	                 corpus event it belongs to (NULL for negated and
+//	                 hypothetical ones; migration 0005).
+//	events           corpus events: the mentions of all documents with the
+//	                 same source and target codes, CAMEO root, a date
+//	                 within a day (day-precise) or the same date, and a
+//	                 compatible place; the first mention's face, the most
+//	                 specific cameo, GDELT's counts (mentions, sources,
+//	                 articles) and first/last seen, kept by the writer in
+//	                 the transaction that stores or removes a document (see
+//	                 events_write.go). Read through newsgraph.EventReader.
 //	times            time expressions of each document.
 //	story_clusters   cluster id, doc, score (later issue).
 //

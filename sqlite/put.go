@@ -320,6 +320,9 @@ type writeTx struct {
 	ftsDel []int64
 	ftsAdd []ftsRow
 	reg    regBatch // actor registry additions, written before commit
+	// evDirty holds the corpus events to recount before commit (see
+	// events_write.go).
+	evDirty map[int64]struct{}
 }
 
 // ftsRow is a queued full-text index entry.
@@ -357,6 +360,9 @@ func (s *Store) write(ctx context.Context, fn func(*writeTx) error) error {
 		}
 	}()
 	err = fn(w)
+	if err == nil {
+		err = w.flushEvents(ctx)
+	}
 	if err == nil {
 		err = w.flushRegistry(ctx)
 	}
@@ -417,12 +423,6 @@ const (
 		actor_code, actor_country, geo_name, geo_country, geo_admin1, geo_lat, geo_lon, geonames_id,
 		mention_count, spans, actor)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	sqlInsertEvent = `INSERT INTO event_mentions(doc_id, position, source_entity, source_code, source_country,
-		target_entity, target_code, target_country, cameo, root, quad_class, goldstein, plover,
-		date, date_precision, location_name, location_country, location_admin1, location_lat,
-		location_lon, location_precision, geonames_id, evidence_paragraph, evidence_sentence,
-		evidence_start, evidence_end, evidence_text, negated, confidence)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	sqlInsertTime = `INSERT OR IGNORE INTO times(doc_id, position, text, paragraph, start, "end", value, kind)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 )
@@ -502,7 +502,8 @@ func (w *writeTx) insertDoc(ctx context.Context, r *row) (bool, error) {
 
 // insertChildren writes a document's child rows: entities (and, for those
 // with an actor code, the actor registry; see registry_write.go), quotes,
-// events and time expressions.
+// events (merged into corpus events; see events_write.go) and time
+// expressions.
 func (w *writeTx) insertChildren(ctx context.Context, seq int64, d *newsgraph.Document) error {
 	var reg []regEntity // the coded entities, nil for a document without any
 	for _, e := range d.Entities {
@@ -547,22 +548,8 @@ func (w *writeTx) insertChildren(ctx context.Context, seq int64, d *newsgraph.Do
 	if err := w.insertQuotes(ctx, seq, d); err != nil {
 		return err
 	}
-	for i, e := range d.Events {
-		var te, tc, tco any
-		if t := e.Target; t != nil {
-			te, tc, tco = t.Entity, t.Code, t.Country
-		}
-		var ln, lc, la, lat, lon, lp, gid any
-		if l := e.Location; l != nil {
-			ln, lc, la, lat, lon, lp, gid = l.Name, l.Country, l.Admin1, l.Lat, l.Lon, l.Precision, l.GeonamesID
-		}
-		ev := e.Evidence
-		if _, err := w.exec(ctx, sqlInsertEvent, d.ID, i, e.Source.Entity, e.Source.Code, e.Source.Country,
-			te, tc, tco, e.Cameo, e.Root, e.QuadClass, e.Goldstein, e.Plover, e.Date, e.DatePrecision,
-			ln, lc, la, lat, lon, lp, gid, ev.Paragraph, ev.Sentence, ev.Start, ev.End, ev.Text,
-			e.Negated, e.Confidence); err != nil {
-			return err
-		}
+	if err := w.insertEvents(ctx, seq, d); err != nil {
+		return err
 	}
 	for i, t := range d.Times {
 		if _, err := w.exec(ctx, sqlInsertTime, d.ID, i, t.Text, t.Paragraph, t.Start, t.End, t.Value, t.Kind); err != nil {
@@ -600,6 +587,11 @@ func (w *writeTx) updateDoc(ctx context.Context, r *row) error {
 	if err := w.insertChildren(ctx, seq, d); err != nil {
 		return fmt.Errorf("document %s: %w", d.ID, err)
 	}
+	// The document kept its seq: its mentions may now come first in
+	// their events.
+	if err := w.markEvents(ctx, seq); err != nil {
+		return fmt.Errorf("document %s: %w", d.ID, err)
+	}
 	return nil
 }
 
@@ -630,10 +622,11 @@ func (w *writeTx) clearDoc(ctx context.Context, id string) error {
 	if err := w.clearQuotes(ctx, seq); err != nil {
 		return err
 	}
-	for _, table := range []string{"event_mentions", "times"} {
-		if _, err := w.exec(ctx, "DELETE FROM "+table+" WHERE doc_id = ?", id); err != nil {
-			return err
-		}
+	if err := w.clearEvents(ctx, seq); err != nil {
+		return err
+	}
+	if _, err := w.exec(ctx, "DELETE FROM times WHERE doc_id = ?", id); err != nil {
+		return err
 	}
 	return nil
 }

@@ -15,12 +15,13 @@ import (
 	"github.com/newsgraph/newsgraph/registry"
 )
 
-// Store is what the handler reads from: the documents and the corpus-wide
-// actor registry. *sqlite.Store implements it.
+// Store is what the handler reads from: the documents, the corpus-wide
+// actor registry, the quotes and the events. *sqlite.Store implements it.
 type Store interface {
 	newsgraph.Store
 	ActorReader
 	QuoteReader
+	newsgraph.EventReader
 }
 
 // ActorReader reads the corpus-wide actor registry.
@@ -315,7 +316,16 @@ type actorPage struct {
 	DocsURL       string
 	// Quotes are what the actor said, newest first.
 	Quotes []newsgraph.QuoteGroup
+	// Events are the events the actor took part in, newest first;
+	// EventsMore says there are more than the page lists; EventsURL
+	// lists them all as JSON.
+	Events     []corpusEventView
+	EventsMore bool
+	EventsURL  string
 }
+
+// actorEvents is how many of an actor's events its page lists.
+const actorEvents = 20
 
 // actorQuotes is how many of an actor's quotes its page lists.
 const actorQuotes = 20
@@ -374,6 +384,17 @@ func (s *server) handleActorPage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		data.Quotes = quotes
+		// One more than the page shows tells whether there are more.
+		events, err := s.store.Events(r.Context(), newsgraph.EventQuery{Name: a.Name, Limit: actorEvents + 1})
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if len(events) > actorEvents {
+			events, data.EventsMore = events[:actorEvents], true
+		}
+		data.Events = s.corpusEvents(events)
+		data.EventsURL = "/api/events?" + url.Values{"name": {a.Name}}.Encode()
 	}
 	s.render(w, r, http.StatusOK, "actor", data)
 }

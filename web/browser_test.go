@@ -168,3 +168,110 @@ func TestBrowserActor(t *testing.T) {
 		t.Errorf("document title %q", got)
 	}
 }
+
+// TestBrowserEvents opens a document with events, follows an event's link
+// to its evidence sentence (the :target, marked and scrolled into view),
+// then the pair view: the chart is drawn with one bar per month and the
+// Goldstein line, and a report leads to its sentence in another document.
+func TestBrowserEvents(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	doc, herald := eventDoc(), heraldDoc()
+	ts := httptest.NewServer(testHandler(eventStore(), nil))
+	defer ts.Close()
+	bctx := webtest.NewBrowser(t)
+	ctx, cancel := context.WithTimeout(bctx, 30*time.Second)
+	defer cancel()
+	poll := chromedp.WithPollingTimeout(5 * time.Second)
+
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(ts.URL+"/documents/"+doc.ID),
+		chromedp.WaitVisible(chromedp.ID("events")),
+	); err != nil {
+		t.Fatalf("open the document: %v", err)
+	}
+	if run(t, ctx, "no target", chromedp.Evaluate[bool](`document.querySelector(":target") !== null`)) {
+		t.Error("a sentence is marked before any click")
+	}
+	// The evidence spans are underlined but not marked; a marked one has an outline.
+	const outline = `(id) => getComputedStyle(document.getElementById(id)).outlineStyle`
+	const marked = `((id) => getComputedStyle(document.getElementById(id)).outlineStyle === "solid")`
+
+	// Click the fourth event (the sanction): its sentence in the second paragraph becomes the target.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#event-3 a.evidence-link`))); err != nil {
+		t.Fatalf("click the event: %v", err)
+	}
+	if id := run(t, ctx, "target", chromedp.Poll[string](`document.querySelector(":target") && document.querySelector(":target").id`, poll)); id != "ev-1-0" {
+		t.Errorf("target %q, want ev-1-0", id)
+	}
+	if got := run(t, ctx, "target text", chromedp.Evaluate[string](`document.querySelector(":target").textContent`)); got != sanctionClause {
+		t.Errorf("target text %q, want %q", got, sanctionClause)
+	}
+	if !run(t, ctx, "target class", chromedp.Evaluate[bool](`document.querySelector(":target").matches("#document .body span.evidence")`)) {
+		t.Error("the target is not an evidence span of the body")
+	}
+	if !run(t, ctx, "marked", chromedp.Evaluate[bool](marked+`("ev-1-0")`)) {
+		t.Errorf("the target sentence is not marked: outline %q", run(t, ctx, "outline", chromedp.Evaluate[string]("("+outline+`)("ev-1-0")`)))
+	}
+	if run(t, ctx, "other unmarked", chromedp.Evaluate[bool](marked+`("ev-0-0")`)) {
+		t.Error("another sentence is marked too")
+	}
+	if bg := run(t, ctx, "background", chromedp.Evaluate[string](`getComputedStyle(document.getElementById("ev-1-0")).backgroundColor`)); bg == "rgba(0, 0, 0, 0)" {
+		t.Error("the target sentence has no background")
+	}
+	if !run(t, ctx, "in view", chromedp.Evaluate[bool](`(() => { const r = document.getElementById("ev-1-0").getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight })()`)) {
+		t.Error("the target sentence is not scrolled into view")
+	}
+
+	// Another event moves the mark to its sentence.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#event-0 a.evidence-link`))); err != nil {
+		t.Fatalf("click the first event: %v", err)
+	}
+	if id := run(t, ctx, "second target", chromedp.Poll[string](`location.hash === "#ev-0-0" && document.querySelector(":target").id`, poll)); id != "ev-0-0" {
+		t.Errorf("target %q, want ev-0-0", id)
+	}
+	if !run(t, ctx, "moved", chromedp.Evaluate[bool](marked+`("ev-0-0") && !`+marked+`("ev-1-0")`)) {
+		t.Error("the mark did not move to the first sentence")
+	}
+
+	// The pair view, from the event's link.
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`#event-0 a.pair-link`)),
+		chromedp.WaitVisible(chromedp.ID("pair")),
+	); err != nil {
+		t.Fatalf("open the pair view: %v", err)
+	}
+	if loc := run(t, ctx, "location", chromedp.Location()); !strings.HasSuffix(loc, "/pairs/CHN/KOR") {
+		t.Errorf("pair view at %q", loc)
+	}
+	if !run(t, ctx, "chart visible", chromedp.Evaluate[bool](`document.querySelector("#months svg.pair-chart").checkVisibility()`)) {
+		t.Error("chart not visible")
+	}
+	if n := run(t, ctx, "bars", chromedp.Evaluate[int](`document.querySelectorAll("#months svg.pair-chart rect.bar").length`)); n != 3 {
+		t.Errorf("%d bars, want 3", n)
+	}
+	if h := run(t, ctx, "bar height", chromedp.Evaluate[float64](`Math.max(...[...document.querySelectorAll("#months svg.pair-chart rect.bar")].map(r => r.getBoundingClientRect().height))`)); h < 20 {
+		t.Errorf("tallest bar %.1f px high", h)
+	}
+	if n := run(t, ctx, "points", chromedp.Evaluate[int](`document.querySelectorAll("#months svg.pair-chart circle.gpoint").length`)); n != 3 {
+		t.Errorf("%d Goldstein points, want 3", n)
+	}
+	if l := run(t, ctx, "line", chromedp.Evaluate[float64](`document.querySelector("#months svg.pair-chart path.goldstein-gap").getTotalLength()`)); l < 100 {
+		t.Errorf("Goldstein line %.1f units long", l)
+	}
+	if got := run(t, ctx, "chart title", chromedp.Evaluate[string](`document.getElementById("pair-chart-title").textContent`)); got != "Events between China and South Korea per month, with their mean Goldstein value" {
+		t.Errorf("chart title %q", got)
+	}
+
+	// A report leads to its sentence in the reporting document.
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`a.report-link[href^="/documents/`+herald.ID+`"]`)),
+		chromedp.WaitVisible(chromedp.ID("document")),
+	); err != nil {
+		t.Fatalf("open the report: %v", err)
+	}
+	if got := run(t, ctx, "report target", chromedp.Poll[string](`document.querySelector(":target") && document.querySelector(":target").textContent`, poll)); got != herald.Paragraphs[0] {
+		t.Errorf("report target %q", got)
+	}
+}

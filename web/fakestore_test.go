@@ -24,6 +24,8 @@ type fakeStore struct {
 	actors       []newsgraph.RegisteredActor
 	months       map[string][]newsgraph.MonthCount
 	actorQueries []newsgraph.ActorQuery // every query Actors received
+	eventQueries []newsgraph.EventQuery // every query Events received
+	pairQueries  [][2]string            // every pair PairMonths received
 }
 
 func newFakeStore(docs ...*newsgraph.Document) *fakeStore {
@@ -313,4 +315,203 @@ func (s *fakeStore) Quotes(ctx context.Context, q newsgraph.QuoteQuery) ([]newsg
 		}
 	}
 	return out, s.err
+}
+
+// corpusEvents groups the documents' events as the store would: one corpus
+// event per source code, target code, CAMEO root, date and place, its
+// mentions in document ID order. IDs follow the order of first mention.
+func (s *fakeStore) corpusEvents() []newsgraph.CorpusEvent {
+	ids := make([]string, 0, len(s.docs))
+	for id := range s.docs {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	type key struct{ src, tgt, root, date, place string }
+	index := map[key]int{}
+	var out []newsgraph.CorpusEvent
+	for _, id := range ids {
+		d := s.docs[id]
+		names := map[string]string{}
+		for _, e := range d.Entities {
+			names[e.ID] = e.Name
+		}
+		name := func(a *newsgraph.EventActor) string {
+			if a == nil || a.Entity == nil {
+				return ""
+			}
+			return names[*a.Entity]
+		}
+		for pos, ev := range d.Events {
+			k := key{src: ev.Source.Code, root: ev.Root}
+			if ev.Target != nil {
+				k.tgt = ev.Target.Code
+			}
+			if ev.Date != nil {
+				k.date = *ev.Date
+			}
+			if ev.Location != nil {
+				k.place = ev.Location.Name
+			}
+			i, ok := index[k]
+			if !ok {
+				ce := newsgraph.CorpusEvent{
+					ID:     int64(len(out) + 1),
+					Source: newsgraph.CorpusActor{Code: ev.Source.Code, Country: ev.Source.Country, Name: name(&ev.Source)},
+					Cameo:  ev.Cameo, Root: ev.Root, QuadClass: ev.QuadClass, Goldstein: ev.Goldstein, Plover: ev.Plover,
+					Date: k.date, Location: ev.Location, FirstSeen: d.Published.Date, SourceURL: d.Source.URL,
+				}
+				if ev.DatePrecision != nil {
+					ce.DatePrecision = *ev.DatePrecision
+				}
+				if ev.Target != nil {
+					ce.Target = &newsgraph.CorpusActor{Code: ev.Target.Code, Country: ev.Target.Country, Name: name(ev.Target)}
+				}
+				i = len(out)
+				index[k] = i
+				out = append(out, ce)
+			}
+			ce := &out[i]
+			ce.Mentions = append(ce.Mentions, newsgraph.EventMention{
+				EventID: ce.ID, DocID: d.ID, Title: d.TitleText(), Site: d.Source.Site, URL: d.Source.URL,
+				Published: d.Published.Date, Position: pos, SourceName: name(&ev.Source), TargetName: name(ev.Target), Event: ev,
+			})
+			ce.NumMentions++
+			ce.LastSeen = d.Published.Date
+		}
+	}
+	for i := range out {
+		docs, sites := map[string]bool{}, map[string]bool{}
+		for _, m := range out[i].Mentions {
+			docs[m.DocID] = true
+			sites[m.Site] = true
+		}
+		out[i].NumArticles, out[i].NumSources = len(docs), len(sites)
+	}
+	return out
+}
+
+// eventMatches applies an event query's filters (not Limit and Offset).
+func eventMatches(e *newsgraph.CorpusEvent, q newsgraph.EventQuery) bool {
+	src, tgt, srcCountry, tgtCountry := e.Source.Code, "", e.Source.Country, ""
+	if e.Target != nil {
+		tgt, tgtCountry = e.Target.Code, e.Target.Country
+	}
+	prefix := func(code, p string) bool { return p == "" || strings.HasPrefix(code, strings.ToUpper(p)) }
+	if q.Actor != "" && !prefix(src, q.Actor) && (tgt == "" || !prefix(tgt, q.Actor)) {
+		return false
+	}
+	if !prefix(src, q.Source) || (q.Target != "" && (tgt == "" || !prefix(tgt, q.Target))) {
+		return false
+	}
+	if q.Pair[0] != "" && q.Pair[1] != "" &&
+		!(srcCountry == q.Pair[0] && tgtCountry == q.Pair[1]) && !(srcCountry == q.Pair[1] && tgtCountry == q.Pair[0]) {
+		return false
+	}
+	if q.Name != "" && !slices.ContainsFunc(e.Mentions, func(m newsgraph.EventMention) bool {
+		return strings.EqualFold(m.SourceName, q.Name) || strings.EqualFold(m.TargetName, q.Name)
+	}) {
+		return false
+	}
+	if q.DocID != "" && !slices.ContainsFunc(e.Mentions, func(m newsgraph.EventMention) bool { return m.DocID == q.DocID }) {
+		return false
+	}
+	return (q.Root == "" || e.Root == q.Root) && ((q.From == "" && q.To == "") || inRange(e.Date, q.From, q.To))
+}
+
+// Events filters the documents' events as the store would, newest date
+// first, then most mentioned.
+func (s *fakeStore) Events(ctx context.Context, q newsgraph.EventQuery) ([]newsgraph.CorpusEvent, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.eventQueries = append(s.eventQueries, q)
+	if s.err != nil {
+		return nil, s.err
+	}
+	var out []newsgraph.CorpusEvent
+	for _, e := range s.corpusEvents() {
+		if eventMatches(&e, q) {
+			if !q.Mentions {
+				e.Mentions = nil
+			}
+			out = append(out, e)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Date != out[j].Date {
+			return out[i].Date > out[j].Date
+		}
+		return out[i].NumMentions > out[j].NumMentions
+	})
+	if q.Offset >= len(out) {
+		return nil, nil
+	}
+	return out[q.Offset:min(len(out), q.Offset+q.Limit)], nil
+}
+
+// EachEvent streams the matching events in ID order, without mentions.
+func (s *fakeStore) EachEvent(ctx context.Context, q newsgraph.EventQuery, fn func(*newsgraph.CorpusEvent) error) error {
+	s.mu.Lock()
+	events, err := s.corpusEvents(), s.err
+	s.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	for _, e := range events {
+		if eventMatches(&e, q) {
+			e.Mentions = nil
+			if err := fn(&e); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// EachEventMention streams every mention in event ID, document order.
+func (s *fakeStore) EachEventMention(ctx context.Context, fn func(*newsgraph.EventMention) error) error {
+	s.mu.Lock()
+	events, err := s.corpusEvents(), s.err
+	s.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	for _, e := range events {
+		for _, m := range e.Mentions {
+			if err := fn(&m); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// PairMonths counts the events between two countries per month, with
+// their mean Goldstein value.
+func (s *fakeStore) PairMonths(ctx context.Context, a, b string) ([]newsgraph.PairMonth, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.pairQueries = append(s.pairQueries, [2]string{a, b})
+	if s.err != nil {
+		return nil, s.err
+	}
+	sums := map[string]*newsgraph.PairMonth{}
+	for _, e := range s.corpusEvents() {
+		if len(e.Date) < 7 || !eventMatches(&e, newsgraph.EventQuery{Pair: [2]string{a, b}}) {
+			continue
+		}
+		m := sums[e.Date[:7]]
+		if m == nil {
+			m = &newsgraph.PairMonth{Month: e.Date[:7]}
+			sums[e.Date[:7]] = m
+		}
+		m.Events++
+		m.MeanGoldstein += e.Goldstein
+	}
+	out := []newsgraph.PairMonth{}
+	for _, m := range sums {
+		m.MeanGoldstein /= float64(m.Events)
+		out = append(out, *m)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Month < out[j].Month })
+	return out, nil
 }

@@ -163,8 +163,11 @@ type documentPage struct {
 	Date dateView
 	// Link is the source URL when it is safe to link to (http or https).
 	Link string
-	// Paragraphs are the body paragraphs cut at entity mentions.
+	// Paragraphs are the body paragraphs cut at entity mentions, quotes
+	// and event evidence.
 	Paragraphs [][]segment
+	// Events are the document's coded events.
+	Events []docEventView
 }
 
 // handleDocumentPage serves GET /documents/{id}.
@@ -182,13 +185,14 @@ func (s *server) handleDocumentPage(w http.ResponseWriter, r *http.Request) {
 	if title == "" {
 		title = "Untitled document"
 	}
+	paras := paragraphSegments(doc)
 	data := documentPage{
-		layout: layout{Site: s.title, Title: title},
-		Doc:    doc,
-		Date:   newDateView(doc.Published),
-		Link:   safeLink(doc.Source.URL),
-
-		Paragraphs: paragraphSegments(doc),
+		layout:     layout{Site: s.title, Title: title},
+		Doc:        doc,
+		Date:       newDateView(doc.Published),
+		Link:       safeLink(doc.Source.URL),
+		Paragraphs: paras,
+		Events:     s.documentEvents(doc, renderedAnchors(paras)),
 	}
 	s.render(w, r, http.StatusOK, "document", data)
 }

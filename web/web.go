@@ -7,11 +7,21 @@
 //	GET /api/documents/{id}   the stored document's JSON record (the v1 contract)
 //	GET /api/actors           the actor registry as JSON (see ActorsResponse)
 //	GET /api/actors/{key}     one actor with its documents per month (ActorDetail)
+//	GET /api/quotes           the quotes across outlets (QuotesResponse)
+//	GET /api/events           the corpus events, filtered by actor, source,
+//	                          target, pair, name, root, dates, document
+//	                          (EventsResponse)
 //	GET /{$}                  the search page
-//	GET /documents/{id}       the document page
+//	GET /documents/{id}       the document page, with its events and their
+//	                          evidence sentences marked in the body
 //	GET /actors               the actor registry, filtered by country, code, type, name
 //	GET /actors/{key}         an actor's page: code explained, evidence, codes,
-//	                          descriptors, a chart of documents per month, documents
+//	                          descriptors, a chart of documents per month,
+//	                          quotes, events, documents
+//	GET /pairs                a form for two country codes
+//	GET /pairs/{a}/{b}        the events between two countries: a chart per
+//	                          month (count and mean Goldstein), the events
+//	                          with the documents that report them
 //	GET /static/...           embedded CSS and a tiny optional script
 //
 // Design choices:
@@ -33,6 +43,14 @@
 //     path-escaped (ActorURL): /actors/xi%20jinping. The documents-per-month
 //     chart is inline SVG drawn on the server (monthChart), so it needs no
 //     script and obeys the same Content-Security-Policy.
+//   - An event's evidence sentence is a span of the document body with an
+//     id (evidenceAnchor: "ev-" paragraph "-" start); the events list links
+//     to it and the stylesheet marks the :target, so finding an event's
+//     sentence needs no script. Events of one sentence share its anchor,
+//     and the pair view links each report to it.
+//   - Country pairs have one address, /pairs/CHN/KOR (other spellings are
+//     redirected); the chart draws events per month as bars and their mean
+//     Goldstein value as a line on a −10…+10 axis (pairChart).
 //   - Snippets come from the store with matched terms between
 //     newsgraph.SnippetOpen and SnippetClose; snippetHTML escapes everything
 //     else and is the only place that produces <mark>, so a hostile title or
@@ -60,9 +78,11 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/kb"
 )
 
 //go:embed templates/*.html
@@ -96,6 +116,9 @@ type server struct {
 	title         string
 	healthTimeout time.Duration
 	pages         map[string]*template.Template
+	// codebook returns the knowledge base whose CAMEO codebook names
+	// event codes, loaded on first use (nil when it cannot be loaded).
+	codebook func() *kb.KB
 }
 
 // New returns the HTTP handler serving the JSON API, the web pages and the
@@ -117,6 +140,7 @@ func New(store Store, opts Options) http.Handler {
 	if s.healthTimeout <= 0 {
 		s.healthTimeout = 2 * time.Second
 	}
+	s.codebook = sync.OnceValue(s.loadCodebook)
 	pages, err := parseTemplates()
 	if err != nil {
 		panic(fmt.Sprintf("web: embedded templates: %v", err))
@@ -135,23 +159,31 @@ func New(store Store, opts Options) http.Handler {
 	mux.HandleFunc("GET /api/actors", s.handleAPIActors)
 	mux.HandleFunc("GET /api/quotes", s.handleAPIQuotes)
 	mux.HandleFunc("GET /api/actors/{key}", s.handleAPIActor)
+	mux.HandleFunc("GET /api/events", s.handleAPIEvents)
 	mux.HandleFunc("GET /{$}", s.handleSearchPage)
 	mux.HandleFunc("GET /documents/{id}", s.handleDocumentPage)
 	mux.HandleFunc("GET /actors", s.handleActorsPage)
 	mux.HandleFunc("GET /actors/{key}", s.handleActorPage)
+	mux.HandleFunc("GET /pairs", s.handlePairsPage)
+	mux.HandleFunc("GET /pairs/{a}/{b}", s.handlePairPage)
 	mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(http.FileServerFS(static))))
 	mux.HandleFunc("/", s.handleFallback)
 	return s.recoverer(securityHeaders(mux))
 }
 
 // pageNames are the page templates; each is parsed with layout.html.
-var pageNames = []string{"search", "document", "error", "actors", "actor"}
+var pageNames = []string{"search", "document", "error", "actors", "actor", "pairs", "pair"}
 
-// parseTemplates parses each page together with the shared layout.
+// parseTemplates parses each page together with the shared layout and the
+// shared partials (templates/partial_*.html).
 func parseTemplates() (map[string]*template.Template, error) {
 	pages := make(map[string]*template.Template, len(pageNames))
+	partials, err := fs.Glob(templateFS, "templates/partial_*.html")
+	if err != nil {
+		return nil, fmt.Errorf("glob partials: %w", err)
+	}
 	for _, name := range pageNames {
-		patterns := []string{"templates/layout.html", "templates/" + name + ".html"}
+		patterns := append([]string{"templates/layout.html", "templates/" + name + ".html"}, partials...)
 		// Optional extensions: templates/document_entities.html and the
 		// like redefine a page's blocks.
 		extra, err := fs.Glob(templateFS, "templates/"+name+"_*.html")

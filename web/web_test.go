@@ -550,7 +550,11 @@ func FuzzHandler(f *testing.F) {
 	f.Add("/api/search", "limit=0&offset=x")
 	f.Add("/documents/%3Cscript%3E", "")
 	f.Add("/api/documents/", "q=\x02")
-	h := testHandler(newFakeStore(articleDoc(), yearDoc(), hostileDoc()), nil)
+	f.Add("/api/events", "pair=CHN,KOR&root=04&mentions=1")
+	f.Add("/pairs/CHN/KOR", "offset=25")
+	f.Add("/pairs", "a=chn&b=kor")
+	f.Add("/documents/"+eventDoc().ID, "")
+	h := testHandler(newFakeStore(articleDoc(), yearDoc(), hostileDoc(), eventDoc(), heraldDoc()), nil)
 	f.Fuzz(func(t *testing.T, path, rawQuery string) {
 		u := &url.URL{Path: path, RawQuery: rawQuery}
 		if !strings.HasPrefix(path, "/") {

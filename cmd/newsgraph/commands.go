@@ -20,6 +20,7 @@ import (
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/actor"
 	"github.com/newsgraph/newsgraph/clean"
+	"github.com/newsgraph/newsgraph/event"
 	"github.com/newsgraph/newsgraph/geo"
 	"github.com/newsgraph/newsgraph/ner"
 	"github.com/newsgraph/newsgraph/pipeline"
@@ -109,7 +110,8 @@ func printJSON(w io.Writer, v any) error {
 // stages returns the annotators every document goes through after
 // extraction, in order: entities, time expressions, actors (with the corpus
 // registry and the user's overrides when a store is at hand; reg may be
-// nil), places, then quotes (which read the actors and coreference).
+// nil), places, quotes (which read the actors and coreference), then
+// events (which read all of the above).
 func stages(reg newsgraph.ActorRegistry, overrides []registry.Override) []newsgraph.Stage {
 	ovs := make([]actor.Override, len(overrides))
 	for i, o := range overrides {
@@ -121,6 +123,7 @@ func stages(reg newsgraph.ActorRegistry, overrides []registry.Override) []newsgr
 		actor.NewStage(nil, actor.Options{Registry: reg, Overrides: ovs}),
 		geo.NewStage(nil),
 		quote.NewStage(),
+		event.NewStage(),
 	}
 }
 

@@ -12,6 +12,7 @@
 //	newsgraph eval clean|html|actors accuracy against labelled data
 //	newsgraph actors                 the actor registry
 //	newsgraph quotes                 who said what, across outlets
+//	newsgraph events                 who did what to whom, across outlets
 //	newsgraph kb build|lookup        the knowledge base
 //
 // The database is ./newsgraph.db, or $NEWSGRAPH_DB, or --db.
@@ -63,6 +64,7 @@ func commands() []command {
 		{"ner", "train, apply and evaluate the named-entity tagger (ner train | tag | eval)", runNER},
 		{"actors", "list the actor registry, show one actor, or load code overrides", runActors},
 		{"quotes", "list the quotes of the stored documents, across outlets", runQuotes},
+		{"events", "list the events of the stored documents, across outlets", runEvents},
 		{"kb", "build and query the knowledge base (kb build | kb lookup)", runKB},
 	}
 }
