@@ -93,7 +93,8 @@
 //
 //	quotes           doc, kind, text, speaker (+entity, +actor), cue,
 //	                 paragraph, start, end, end paragraph, confidence and
-//	                 text_key, a hash of the normalised text for finding
+//	                 text_key, the normalised text (found through its
+//	                 64-bit hash key_hash, migration 0007) for finding
 //	                 the same quote across outlets.
 //	event_mentions   every coded event of each document (by doc_seq and
 //	                 position: source, target and their entity names,
@@ -110,7 +111,9 @@
 //	                 articles) and first/last seen, kept by the writer in
 //	                 the transaction that stores or removes a document (see
 //	                 events_write.go). Read through newsgraph.EventReader.
-//	times            time expressions of each document.
+//	                 Mentions keep the event's trigger and hypothetical
+//	                 flag (migration 0006). Time expressions live in the
+//	                 record only (0006 dropped their never-read table).
 //	story_clusters   cluster id, doc, score (later issue).
 //
 // Offsets are in Unicode code points, as in the record. The removed

@@ -52,8 +52,9 @@ const (
 		has_target, target_entity, target_name, target_code, target_country,
 		cameo, root, quad_class, goldstein, plover, date, date_precision,
 		place_key, location_name, location_country, location_admin1, location_lat, location_lon, location_precision, geonames_id,
-		evidence_paragraph, evidence_sentence, evidence_start, evidence_end, evidence_text, negated, confidence)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		evidence_paragraph, evidence_sentence, evidence_start, evidence_end, evidence_text, negated, confidence,
+		trigger_text, trigger_start, trigger_end, hypothetical)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	// sqlEventJoin counts a mention into the event it joins, if there is
 	// one, and returns the event's id. The candidates have the same codes
 	// (?1, ?2) and root (?3), one of the dates ?4 … ?6 (the day before,
@@ -169,7 +170,7 @@ func (w *writeTx) insertEvents(ctx context.Context, seq int64, d *newsgraph.Docu
 			m.targetName = entityName(d, t.Entity)
 		}
 		var eventID any
-		if !e.Negated && e.Confidence >= minEventConfidence {
+		if !e.Negated && !e.Hypothetical && e.Confidence >= minEventConfidence {
 			id, err := w.mergeEvent(ctx, seq, outlet, published, url, &m)
 			if err != nil {
 				return fmt.Errorf("event %d: %w", i, err)
@@ -183,6 +184,11 @@ func (w *writeTx) insertEvents(ctx context.Context, seq int64, d *newsgraph.Docu
 			e.Cameo, e.Root, e.QuadClass, e.Goldstein, e.Plover, e.Date, e.DatePrecision}
 		args = append(args, m.place.args()...)
 		args = append(args, ev.Paragraph, ev.Sentence, ev.Start, ev.End, ev.Text, e.Negated, e.Confidence)
+		if t := e.Trigger; t != nil {
+			args = append(args, t.Text, t.Start, t.End, e.Hypothetical)
+		} else {
+			args = append(args, nil, nil, nil, e.Hypothetical)
+		}
 		if _, err := w.exec(ctx, sqlInsertEventMention, args...); err != nil {
 			return fmt.Errorf("event %d: %w", i, err)
 		}

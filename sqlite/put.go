@@ -323,6 +323,9 @@ type writeTx struct {
 	// evDirty holds the corpus events to recount before commit (see
 	// events_write.go).
 	evDirty map[int64]struct{}
+	// bands, when the store is fresh, holds every quote band value written
+	// in this session (see quotes_write.go); nil otherwise.
+	bands *bandFilter
 }
 
 // ftsRow is a queued full-text index entry.
@@ -353,7 +356,7 @@ func (s *Store) write(ctx context.Context, fn func(*writeTx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	w := &writeTx{tx: tx, now: nowString(), stmts: map[string]*sql.Stmt{}}
+	w := &writeTx{tx: tx, now: nowString(), stmts: map[string]*sql.Stmt{}, bands: s.bands}
 	defer func() {
 		for _, st := range w.stmts {
 			st.Close()
@@ -419,13 +422,40 @@ const (
 		ON CONFLICT(id) DO NOTHING RETURNING seq`
 	sqlInsertRecord = `INSERT INTO document_records(seq, record) VALUES (?, ?)`
 	sqlInsertFTS    = `INSERT INTO documents_fts(rowid, title, body, meta) VALUES (?, ?, ?, ?)`
-	sqlInsertEntity = `INSERT OR IGNORE INTO entities(doc_seq, entity_id, name, name_key, type,
+	// sqlInsertEntities takes rows of entityCols values (see multiRow).
+	sqlInsertEntities = `INSERT OR IGNORE INTO entities(doc_seq, entity_id, name, name_key, type,
 		actor_code, actor_country, geo_name, geo_country, geo_admin1, geo_lat, geo_lon, geonames_id,
-		mention_count, spans, actor)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	sqlInsertTime = `INSERT OR IGNORE INTO times(doc_id, position, text, paragraph, start, "end", value, kind)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+		mention_count, spans, actor) VALUES `
 )
+
+// Entities are written entityChunk rows per statement at most.
+const (
+	entityCols  = 16
+	entityChunk = 32
+)
+
+// multiRow returns an INSERT statement ending in "VALUES " completed with
+// rows groups of cols placeholders. The strings are the statement cache's
+// keys, so each (statement, rows) is prepared once per transaction.
+func multiRow(prefix string, cols, rows int) string {
+	var b strings.Builder
+	b.Grow(len(prefix) + rows*(cols*3+3))
+	b.WriteString(prefix)
+	for r := 0; r < rows; r++ {
+		if r > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('(')
+		for c := 0; c < cols; c++ {
+			if c > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteByte('?')
+		}
+		b.WriteByte(')')
+	}
+	return b.String()
+}
 
 // put writes one prepared row.
 func (w *writeTx) put(ctx context.Context, r *row) (newsgraph.PutResult, error) {
@@ -506,7 +536,27 @@ func (w *writeTx) insertDoc(ctx context.Context, r *row) (bool, error) {
 // expressions.
 func (w *writeTx) insertChildren(ctx context.Context, seq int64, d *newsgraph.Document) error {
 	var reg []regEntity // the coded entities, nil for a document without any
+	// One statement for the document's entities (in chunks): the statement
+	// overhead, not the rows, was most of their cost. A repeated entity ID
+	// keeps its first row, as the insert would.
+	args := make([]any, 0, entityCols*min(len(d.Entities), entityChunk))
+	rows := 0
+	flush := func() error {
+		if rows == 0 {
+			return nil
+		}
+		if _, err := w.exec(ctx, multiRow(sqlInsertEntities, entityCols, rows), args...); err != nil {
+			return err
+		}
+		args, rows = args[:0], 0
+		return nil
+	}
+	seen := make(map[string]bool, len(d.Entities))
 	for _, e := range d.Entities {
+		if seen[e.ID] {
+			continue
+		}
+		seen[e.ID] = true
 		var actorCode, actorCountry, actorJSON, geoName, geoCountry, geoAdmin1, lat, lon, gid any
 		a := e.Actor
 		if a != nil && a.Code != "" {
@@ -519,28 +569,23 @@ func (w *writeTx) insertChildren(ctx context.Context, seq int64, d *newsgraph.Do
 					return fmt.Errorf("encode actor of %s: %w", e.ID, err)
 				}
 				actorJSON = string(j)
+				reg = append(reg, regEntity{key: strings.ToLower(e.Name), name: e.Name, typ: e.Type, actor: a})
 			}
 		}
 		if g := e.Geo; g != nil {
 			geoName, geoCountry, geoAdmin1, lat, lon, gid = g.Name, g.Country, g.Admin1, g.Lat, g.Lon, g.GeonamesID
 		}
-		key := strings.ToLower(e.Name)
-		res, err := w.exec(ctx, sqlInsertEntity, seq, e.ID, e.Name, key, e.Type,
+		args = append(args, seq, e.ID, e.Name, strings.ToLower(e.Name), e.Type,
 			actorCode, actorCountry, geoName, geoCountry, geoAdmin1, lat, lon, gid,
 			len(e.Mentions), mentionSpans(e.Mentions), actorJSON)
-		if err != nil {
-			return err
+		if rows++; rows == entityChunk {
+			if err := flush(); err != nil {
+				return err
+			}
 		}
-		if actorJSON == nil {
-			continue
-		}
-		// A repeated entity ID is ignored by the insert; the registry
-		// counts only the rows that clearDoc will find again.
-		if n, err := res.RowsAffected(); err != nil {
-			return fmt.Errorf("entity %s: %w", e.ID, err)
-		} else if n > 0 {
-			reg = append(reg, regEntity{key: key, name: e.Name, typ: e.Type, actor: a})
-		}
+	}
+	if err := flush(); err != nil {
+		return err
 	}
 	if reg != nil {
 		w.registryAdd(d.Published.Date, reg)
@@ -550,11 +595,6 @@ func (w *writeTx) insertChildren(ctx context.Context, seq int64, d *newsgraph.Do
 	}
 	if err := w.insertEvents(ctx, seq, d); err != nil {
 		return err
-	}
-	for i, t := range d.Times {
-		if _, err := w.exec(ctx, sqlInsertTime, d.ID, i, t.Text, t.Paragraph, t.Start, t.End, t.Value, t.Kind); err != nil {
-			return err
-		}
 	}
 	return nil
 }
@@ -623,9 +663,6 @@ func (w *writeTx) clearDoc(ctx context.Context, id string) error {
 		return err
 	}
 	if err := w.clearEvents(ctx, seq); err != nil {
-		return err
-	}
-	if _, err := w.exec(ctx, "DELETE FROM times WHERE doc_id = ?", id); err != nil {
 		return err
 	}
 	return nil

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -184,6 +185,79 @@ func TestQuoteGroupRemoved(t *testing.T) {
 		}
 		if n != 0 {
 			t.Errorf("%s: %d rows left", table, n)
+		}
+	}
+}
+
+// TestBandFilter checks the filter has no false negatives and few false
+// positives.
+func TestBandFilter(t *testing.T) {
+	f := newBandFilter()
+	const n = 200000
+	for i := int64(0); i < n; i++ {
+		f.add(i * 7919)
+	}
+	for i := int64(0); i < n; i++ {
+		if !f.mayContain(i * 7919) {
+			t.Fatalf("value %d added but not found", i*7919)
+		}
+	}
+	fp := 0
+	for i := int64(0); i < n; i++ {
+		if f.mayContain(-1 - i*104729) {
+			fp++
+		}
+	}
+	if rate := float64(fp) / n; rate > 0.001 {
+		t.Errorf("false positive rate %.4f at %d values", rate, n)
+	}
+}
+
+// TestQuoteHashes upgrades a store whose groups predate the text hash
+// (migration 0007): Open fills the hashes, and a later mention of the same
+// short quote (no bands: found by its hash only) joins the old group. A
+// hash collision is probed past: two texts forced onto one hash stay two
+// groups with one mention each.
+func TestQuoteHashes(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "q.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustPut(t, s, quoteItem("a.example", "2024-01-02", `He said "no deal" twice.`, "no deal", "Ana Ruiz", 0))
+	// The group as migration 0007 found it: no hash.
+	if _, err := s.writer.Exec("UPDATE quote_groups SET key_hash = NULL"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var nulls int
+	if err := s.reader.QueryRow("SELECT count(*) FROM quote_groups WHERE key_hash IS NULL").Scan(&nulls); err != nil || nulls != 0 {
+		t.Fatalf("groups without a hash after Open: %d (%v)", nulls, err)
+	}
+	mustPut(t, s, quoteItem("b.example", "2024-01-03", `She said "No deal!" again.`, "No deal!", "Ana Ruiz", 1))
+	groups, err := s.Quotes(ctx, newsgraph.QuoteQuery{})
+	if err != nil || len(groups) != 1 || groups[0].Mentions != 2 {
+		t.Fatalf("after the upgrade: %+v %v", groups, err)
+	}
+	// Force a collision: give the group the hash of another text.
+	other := "a different quote"
+	if _, err := s.writer.Exec("UPDATE quote_groups SET key_hash = ?", keyHash(newsgraph.NormalizeText(other))); err != nil {
+		t.Fatal(err)
+	}
+	mustPut(t, s, quoteItem("c.example", "2024-01-04", `They said "`+other+`" today.`, other, "Ana Ruiz", 2))
+	groups, err = s.Quotes(ctx, newsgraph.QuoteQuery{})
+	if err != nil || len(groups) != 2 {
+		t.Fatalf("after a collision: %+v %v", groups, err)
+	}
+	for _, g := range groups {
+		if want := map[bool]int{true: 1, false: 2}[g.Text == other]; g.Mentions != want {
+			t.Errorf("group %q: %d mentions, want %d", g.Text, g.Mentions, want)
 		}
 	}
 }

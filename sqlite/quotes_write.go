@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"strings"
@@ -47,19 +48,23 @@ const (
 	// sqlQuoteGroupUpsert counts a mention in the group of a text key,
 	// making the group when there is none; it returns the group, whether
 	// it is new (mentions = 1) and its first mention's date and document.
+	// The group is found by the hash of the text key (?9); the key it
+	// returns tells a hash collision (two texts, one hash) from a match.
 	sqlQuoteGroupUpsert = `INSERT INTO quote_groups(text, kind, text_key, speaker, speaker_key, speaker_actor,
-		mentions, first_date, last_date, first_seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?7, ?8)
-		ON CONFLICT(text_key) DO UPDATE SET mentions = mentions + 1,
+		mentions, first_date, last_date, first_seq, key_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?7, ?8, ?9)
+		ON CONFLICT(key_hash) DO UPDATE SET mentions = mentions + 1,
 			last_date = CASE WHEN last_date IS NULL OR ?7 > last_date THEN coalesce(?7, last_date) ELSE last_date END
-		RETURNING id, mentions, first_date, first_seq`
+		RETURNING id, mentions, first_date, first_seq, text_key`
+	// sqlQuoteGroupUncount takes back the count a hash collision added.
+	sqlQuoteGroupUncount = `UPDATE quote_groups SET mentions = mentions - 1 WHERE id = ?`
 	sqlQuoteGroupAdd = `UPDATE quote_groups SET mentions = mentions + 1,
 		last_date = CASE WHEN last_date IS NULL OR ?1 > last_date THEN coalesce(?1, last_date) ELSE last_date END
 		WHERE id = ?2 RETURNING first_date, first_seq`
 	sqlQuoteGroupFirst = `UPDATE quote_groups SET text = ?, kind = ?, speaker = ?, speaker_key = ?, speaker_actor = ?,
 		first_date = ?, first_seq = ? WHERE id = ?`
-	sqlInsertQuoteRow = `INSERT INTO quotes(doc_seq, position, kind, text, speaker, speaker_key, speaker_entity, speaker_actor,
-		cue, paragraph, start, "end", end_paragraph, confidence, date, group_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	// sqlInsertQuoteRows takes rows of quoteCols values (see multiRow).
+	sqlInsertQuoteRows = `INSERT INTO quotes(doc_seq, position, kind, text, speaker, speaker_key, speaker_entity, speaker_actor,
+		cue, paragraph, start, "end", end_paragraph, confidence, date, group_id) VALUES `
 
 	sqlQuotesOfDoc  = `SELECT DISTINCT group_id FROM quotes WHERE doc_seq = ?`
 	sqlQuotesDelDoc = `DELETE FROM quotes WHERE doc_seq = ?`
@@ -73,9 +78,22 @@ const (
 	sqlQuoteGroupText = `SELECT text_key FROM quote_groups WHERE id = ?`
 )
 
-// insertQuotes writes a document's quotes, each into its group.
+// insertQuotes writes a document's quotes, each into its group, the rows
+// quoteChunk to a statement.
 func (w *writeTx) insertQuotes(ctx context.Context, seq int64, d *newsgraph.Document) error {
 	date := null(d.Published.Date)
+	args := make([]any, 0, quoteCols*min(len(d.Quotes), quoteChunk))
+	rows := 0
+	flush := func() error {
+		if rows == 0 {
+			return nil
+		}
+		if _, err := w.exec(ctx, multiRow(sqlInsertQuoteRows, quoteCols, rows), args...); err != nil {
+			return err
+		}
+		args, rows = args[:0], 0
+		return nil
+	}
 	for i, q := range d.Quotes {
 		gid, err := w.quoteGroup(ctx, seq, d.Published.Date, &q)
 		if err != nil {
@@ -85,13 +103,22 @@ func (w *writeTx) insertQuotes(ctx context.Context, seq int64, d *newsgraph.Docu
 		if q.Speaker != nil {
 			key = strings.ToLower(*q.Speaker)
 		}
-		if _, err := w.exec(ctx, sqlInsertQuoteRow, seq, i, q.Kind, q.Text, q.Speaker, key, q.SpeakerEntity, q.SpeakerActor,
-			q.Cue, q.Paragraph, q.Start, q.End, q.EndParagraph, q.Confidence, date, gid); err != nil {
-			return err
+		args = append(args, seq, i, q.Kind, q.Text, q.Speaker, key, q.SpeakerEntity, q.SpeakerActor,
+			q.Cue, q.Paragraph, q.Start, q.End, q.EndParagraph, q.Confidence, date, gid)
+		if rows++; rows == quoteChunk {
+			if err := flush(); err != nil {
+				return err
+			}
 		}
 	}
-	return nil
+	return flush()
 }
+
+// Quote rows are written quoteChunk to a statement at most.
+const (
+	quoteCols  = 16
+	quoteChunk = 32
+)
 
 // quoteGroup finds or makes the group of a quote and counts the mention.
 func (w *writeTx) quoteGroup(ctx context.Context, seq int64, date string, q *newsgraph.Quote) (int64, error) {
@@ -128,9 +155,25 @@ func (w *writeTx) quoteGroup(ctx context.Context, seq int64, date string, q *new
 			return 0, err
 		}
 		var mentions int
-		if err := st.QueryRowContext(ctx, q.Text, q.Kind, key, q.Speaker, speakerKey, q.SpeakerActor, null(date), seq).
-			Scan(&gid, &mentions, &first, &firstSeq); err != nil {
-			return 0, fmt.Errorf("quote group: %w", err)
+		h := keyHash(key)
+		for probe := 0; ; probe++ {
+			var got string
+			if err := st.QueryRowContext(ctx, q.Text, q.Kind, key, q.Speaker, speakerKey, q.SpeakerActor, null(date), seq, h).
+				Scan(&gid, &mentions, &first, &firstSeq, &got); err != nil {
+				return 0, fmt.Errorf("quote group: %w", err)
+			}
+			if got == key {
+				break
+			}
+			// Another text has this hash: take the count back and try the
+			// next hash (linear probing; about once in 10^12 pairs).
+			if _, err := w.exec(ctx, sqlQuoteGroupUncount, gid); err != nil {
+				return 0, err
+			}
+			if probe == 16 {
+				return 0, fmt.Errorf("quote group: no free hash for %.40q", key)
+			}
+			h++
 		}
 		if mentions == 1 {
 			if len(bands) > 0 {
@@ -141,6 +184,11 @@ func (w *writeTx) quoteGroup(ctx context.Context, seq int64, date string, q *new
 				// ?1 is the group, ?2 … ?9 the band values.
 				if _, err := w.exec(ctx, sqlQuoteBands, args...); err != nil {
 					return 0, err
+				}
+				if w.bands != nil {
+					for _, v := range bands {
+						w.bands.add(v)
+					}
 				}
 			}
 			return gid, nil
@@ -161,6 +209,20 @@ func (w *writeTx) quoteGroup(ctx context.Context, seq int64, date string, q *new
 func (w *writeTx) fuzzyQuoteGroup(ctx context.Context, words []string, bands []int64) (int64, error) {
 	if len(bands) == 0 {
 		return 0, nil
+	}
+	if w.bands != nil {
+		seen := false
+		for _, v := range bands {
+			if w.bands.mayContain(v) {
+				seen = true
+				break
+			}
+		}
+		if !seen {
+			// No quote of this session shares a band, and the store held
+			// none before it: no candidate can exist.
+			return 0, nil
+		}
 	}
 	st, err := w.stmt(ctx, sqlQuoteCandidates)
 	if err != nil {
@@ -260,6 +322,72 @@ func (w *writeTx) clearQuotes(ctx context.Context, seq int64) error {
 	return nil
 }
 
+// keyHash is the 64-bit FNV-1a hash of a quote's text key.
+func keyHash(key string) int64 {
+	h := fnv.New64a()
+	h.Write([]byte(key)) //nolint:errcheck // hash writes do not fail
+	return int64(h.Sum64())
+}
+
+// backfillQuoteHashes fills key_hash for the groups stored before
+// migration 0007, in one transaction.
+func (s *Store) backfillQuoteHashes(ctx context.Context) error {
+	var one int
+	// Only once migration 0007 gave the table the column.
+	err := s.writer.QueryRowContext(ctx, "SELECT 1 FROM pragma_table_info('quote_groups') WHERE name = 'key_hash'").Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("quote hashes: %w", err)
+	}
+	err = s.writer.QueryRowContext(ctx, "SELECT 1 FROM quote_groups WHERE key_hash IS NULL LIMIT 1").Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("quote hashes: %w", err)
+	}
+	return s.write(ctx, func(w *writeTx) error {
+		rows, err := w.tx.QueryContext(ctx, "SELECT id, text_key FROM quote_groups WHERE key_hash IS NULL")
+		if err != nil {
+			return fmt.Errorf("quote hashes: %w", err)
+		}
+		type pending struct {
+			id  int64
+			key string
+		}
+		var all []pending
+		for rows.Next() {
+			var p pending
+			if err := rows.Scan(&p.id, &p.key); err != nil {
+				rows.Close()
+				return fmt.Errorf("quote hashes: %w", err)
+			}
+			all = append(all, p)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("quote hashes: %w", err)
+		}
+		for _, p := range all {
+			h := keyHash(p.key)
+			for {
+				_, err := w.exec(ctx, "UPDATE quote_groups SET key_hash = ? WHERE id = ?", h, p.id)
+				if err == nil {
+					break
+				}
+				if !strings.Contains(err.Error(), "UNIQUE") {
+					return err
+				}
+				h++ // a collision: the next hash, as the writer probes
+			}
+		}
+		s.log.Info("quote groups: text hashes filled", "groups", len(all))
+		return nil
+	})
+}
+
 // groupBands returns the MinHash band values of a quote's normalised
 // words, or nil when it is not matched fuzzily: near-duplicates are
 // looked for among verbatim quotes of minFuzzyWords words or more (reported
@@ -342,4 +470,48 @@ func jaccard(a, b []string) float64 {
 		return 0
 	}
 	return float64(inter) / float64(union)
+}
+
+// bandFilter is a Bloom filter over quote band values: no false negatives,
+// so a value it has not seen is in no group of the session. 2^26 bits (8
+// MB) and three probes keep false positives under 1% up to about 6 million
+// values (750,000 verbatim quotes); past that it only asks the store more
+// often.
+type bandFilter struct {
+	bits []uint64
+}
+
+const bandFilterBits = 1 << 26
+
+func newBandFilter() *bandFilter {
+	return &bandFilter{bits: make([]uint64, bandFilterBits/64)}
+}
+
+// probes returns the filter's three bit positions for v.
+func (f *bandFilter) probes(v int64) [3]uint32 {
+	z := uint64(v)
+	var out [3]uint32
+	for i := range out {
+		z += 0x9e3779b97f4a7c15
+		x := (z ^ z>>30) * 0xbf58476d1ce4e5b9
+		x = (x ^ x>>27) * 0x94d049bb133111eb
+		x ^= x >> 31
+		out[i] = uint32(x & (bandFilterBits - 1))
+	}
+	return out
+}
+
+func (f *bandFilter) add(v int64) {
+	for _, p := range f.probes(v) {
+		f.bits[p>>6] |= 1 << (p & 63)
+	}
+}
+
+func (f *bandFilter) mayContain(v int64) bool {
+	for _, p := range f.probes(v) {
+		if f.bits[p>>6]&(1<<(p&63)) == 0 {
+			return false
+		}
+	}
+	return true
 }

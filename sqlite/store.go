@@ -48,8 +48,12 @@ type Store struct {
 	// While fresh (the store held no inputs when opened), Seen answers
 	// from stored, the SHA-256 of every input this Store has put, instead
 	// of querying; past maxSession inputs it goes back to querying.
-	mu           sync.Mutex
-	fresh        bool
+	mu    sync.Mutex
+	fresh bool
+	// bands filters the quote band values a fresh store holds, so that a
+	// quote no earlier quote resembles is stored without a candidate
+	// query; only the writer touches it.
+	bands        *bandFilter
 	stored       map[[sha256.Size]byte]struct{}
 	sessionLimit int
 }
@@ -116,10 +120,15 @@ func openWith(ctx context.Context, path string, migrations fs.FS, opts ...Option
 		s.writer.Close()
 		return nil, err
 	}
+	if err := s.backfillQuoteHashes(ctx); err != nil {
+		s.writer.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", abs, err)
+	}
 	var any int
 	switch err := s.writer.QueryRowContext(ctx, "SELECT 1 FROM inputs LIMIT 1").Scan(&any); {
 	case errors.Is(err, sql.ErrNoRows):
 		s.fresh, s.stored, s.sessionLimit = true, map[[sha256.Size]byte]struct{}{}, maxSession
+		s.bands = newBandFilter()
 	case err != nil:
 		s.writer.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", abs, err)

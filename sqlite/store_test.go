@@ -137,7 +137,7 @@ func fullDoc() *newsgraph.Document {
 		Events: []newsgraph.Event{{Source: newsgraph.EventActor{Entity: sp("e1"), Code: "KORGOV", Country: "KOR"}, Target: nil,
 			Cameo: "036", Root: "03", QuadClass: 1, Goldstein: 4, Plover: "CONSULT", Date: sp("2022-11-15"), DatePrecision: sp("day"),
 			Location: &newsgraph.Place{Name: "Bali"}, Evidence: newsgraph.Evidence{Paragraph: 0, Sentence: 0, Start: 0, End: 40, Text: "Leaders met"},
-			Negated: false, Confidence: 0.7}},
+			Trigger: &newsgraph.Trigger{Text: "met", Start: 8, End: 11}, Negated: false, Confidence: 0.7}},
 		Times:     []newsgraph.TimeExpr{{Text: "Tuesday", Paragraph: 0, Start: 32, End: 39, Value: sp("2022-11-15"), Kind: "date"}},
 		Extractor: "newsgraph/test",
 		Author:    "Kim Min-ji",
@@ -197,7 +197,7 @@ func TestChildTables(t *testing.T) {
 	s := openTest(t)
 	d := fullDoc()
 	mustPut(t, s, newsgraph.Item{Input: &newsgraph.Input{Path: "p", Data: []byte("x")}, Doc: d})
-	for table, want := range map[string]int{"entities": 1, "quotes": 1, "event_mentions": 1, "times": 1,
+	for table, want := range map[string]int{"entities": 1, "quotes": 1, "event_mentions": 1,
 		"registry": 1, "registry_codes": 1, "registry_months": 1} {
 		var n int
 		if err := s.reader.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
@@ -206,6 +206,13 @@ func TestChildTables(t *testing.T) {
 		if n != want {
 			t.Errorf("%s: %d rows, want %d", table, n, want)
 		}
+	}
+	ms, err := s.Events(context.Background(), newsgraph.EventQuery{Mentions: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 1 || len(ms[0].Mentions) != 1 || ms[0].Mentions[0].Event.Trigger == nil || *ms[0].Mentions[0].Event.Trigger != *d.Events[0].Trigger {
+		t.Errorf("event mention's trigger not kept: %+v", ms)
 	}
 	var count int
 	var spans string
@@ -225,7 +232,7 @@ func TestChildTables(t *testing.T) {
 	if err := s.Replace(context.Background(), inputID, newsgraph.Item{Doc: &bare}); err != nil {
 		t.Fatal(err)
 	}
-	for _, table := range []string{"entities", "quotes", "event_mentions", "times", "registry", "registry_codes", "registry_months"} {
+	for _, table := range []string{"entities", "quotes", "event_mentions", "registry", "registry_codes", "registry_months"} {
 		var n int
 		if err := s.reader.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
 			t.Fatal(err)
