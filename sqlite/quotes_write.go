@@ -57,7 +57,7 @@ const (
 		RETURNING id, mentions, first_date, first_seq, text_key`
 	// sqlQuoteGroupUncount takes back the count a hash collision added.
 	sqlQuoteGroupUncount = `UPDATE quote_groups SET mentions = mentions - 1 WHERE id = ?`
-	sqlQuoteGroupAdd = `UPDATE quote_groups SET mentions = mentions + 1,
+	sqlQuoteGroupAdd     = `UPDATE quote_groups SET mentions = mentions + 1,
 		last_date = CASE WHEN last_date IS NULL OR ?1 > last_date THEN coalesce(?1, last_date) ELSE last_date END
 		WHERE id = ?2 RETURNING first_date, first_seq`
 	sqlQuoteGroupFirst = `UPDATE quote_groups SET text = ?, kind = ?, speaker = ?, speaker_key = ?, speaker_actor = ?,
