@@ -21,6 +21,7 @@ import (
 	"github.com/newsgraph/newsgraph/actor"
 	"github.com/newsgraph/newsgraph/clean"
 	"github.com/newsgraph/newsgraph/event"
+	"github.com/newsgraph/newsgraph/export"
 	"github.com/newsgraph/newsgraph/geo"
 	"github.com/newsgraph/newsgraph/ner"
 	"github.com/newsgraph/newsgraph/pipeline"
@@ -433,41 +434,74 @@ func runReprocess(ctx context.Context, e *env, args []string) error {
 }
 
 func runExport(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "export", "", "Writes every stored document's full JSON record (the same contract as extract).")
+	fs := newFlags(e, "export", "", "Writes every stored document's full JSON record (--format jsonl, the same contract as extract), "+
+		"or the corpus events: "+strings.Join(export.Formats(), ", ")+" (GDELT 2.0 Events and Mentions layouts, CSV, Parquet, JSON Lines; "+
+		"the event filters select which).")
 	db := dbFlag(fs, e)
-	format := fs.String("format", "jsonl", "output format: jsonl")
-	out := fs.String("out", "-", "output file (- for stdout)")
+	format := fs.String("format", "jsonl", "output format: jsonl (documents), "+strings.Join(export.Formats(), ", "))
+	out := fs.String("out", "-", "output file (- for stdout; required for parquet)")
+	var q newsgraph.EventQuery
+	fs.StringVar(&q.Actor, "actor", "", "events: source or target code prefix")
+	fs.StringVar(&q.Source, "source", "", "events: source code prefix")
+	fs.StringVar(&q.Target, "target", "", "events: target code prefix")
+	fs.StringVar(&q.Root, "root", "", "events: CAMEO root (two digits)")
+	fs.StringVar(&q.From, "from", "", "events: first date (YYYY, YYYY-MM or YYYY-MM-DD)")
+	fs.StringVar(&q.To, "to", "", "events: last date")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	if *format != "jsonl" {
-		return fmt.Errorf("unknown --format %q (jsonl)", *format)
+	events := export.Valid(*format)
+	if *format != "jsonl" && !events {
+		return fmt.Errorf("unknown --format %q (jsonl, %s)", *format, strings.Join(export.Formats(), ", "))
+	}
+	if *format == export.FormatParquet && *out == "-" && isTerminal(e.stdout) {
+		return fmt.Errorf("--format parquet writes binary: give --out FILE")
+	}
+	for _, d := range []string{q.From, q.To} {
+		if d != "" && !newsgraph.ValidDate(d) {
+			return fmt.Errorf("bad date %q (YYYY, YYYY-MM or YYYY-MM-DD)", d)
+		}
 	}
 	st, err := openStore(ctx, e, *db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	var dst = e.stdout
+	var dst io.Writer = e.stdout
+	var file *os.File
 	if *out != "-" {
-		f, err := os.Create(*out)
-		if err != nil {
+		if file, err = os.Create(*out); err != nil {
 			return fmt.Errorf("create %s: %w", *out, err)
 		}
-		defer f.Close()
-		dst = f
+		defer file.Close()
+		dst = file
 	}
-	w := bufio.NewWriterSize(dst, 256<<10)
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	n := 0
-	if err := st.Documents(ctx, func(d *newsgraph.Document) error { n++; return enc.Encode(d) }); err != nil {
-		return err
+	n, what := 0, "record(s)"
+	if events {
+		what = "event(s)"
+		if *format == export.FormatGDELTMentions {
+			what = "event mention(s)"
+		}
+		if n, err = export.Events(ctx, dst, *format, st, q); err != nil {
+			return fmt.Errorf("export %s: %w", *format, err)
+		}
+	} else {
+		w := bufio.NewWriterSize(dst, 256<<10)
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		if err := st.Documents(ctx, func(d *newsgraph.Document) error { n++; return enc.Encode(d) }); err != nil {
+			return err
+		}
+		if err := w.Flush(); err != nil {
+			return fmt.Errorf("write export: %w", err)
+		}
 	}
-	if err := w.Flush(); err != nil {
-		return fmt.Errorf("write export: %w", err)
+	if file != nil {
+		if err := file.Close(); err != nil {
+			return fmt.Errorf("write %s: %w", *out, err)
+		}
 	}
-	fmt.Fprintf(e.stderr, "export: %d record(s)\n", n)
+	fmt.Fprintf(e.stderr, "export: %d %s\n", n, what)
 	return nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -110,6 +111,45 @@ func TestEventsCommand(t *testing.T) {
 	}
 	if ev.NumMentions != 2 || len(ev.Mentions) != 2 || ev.Mentions[1].Site != "two.example" || ev.SourceURL != "https://one.example/0" {
 		t.Errorf("events --json: %+v", ev)
+	}
+
+	// Exports: the GDELT layouts' column counts, the filters, Parquet's
+	// magic number at both ends of the file.
+	for _, tt := range []struct {
+		format string
+		args   []string
+		lines  int
+		cols   int
+	}{
+		{"gdelt-events", nil, 2, 61},
+		{"gdelt-events", []string{"--root", "19"}, 1, 61},
+		{"gdelt-mentions", nil, 3, 16},
+		{"events-csv", nil, 3, 0},
+		{"events-jsonl", []string{"--actor", "KOR"}, 1, 0},
+	} {
+		code, out, errs := cli(t, "", append([]string{"export", "--db", db, "--format", tt.format}, tt.args...)...)
+		if code != 0 {
+			t.Fatalf("export %s: exit %d: %s", tt.format, code, errs)
+		}
+		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+		if len(lines) != tt.lines {
+			t.Errorf("export %s %v: %d lines, want %d:\n%s", tt.format, tt.args, len(lines), tt.lines, out)
+		}
+		for _, l := range lines {
+			if n := len(strings.Split(l, "\t")); tt.cols > 0 && n != tt.cols {
+				t.Errorf("export %s: %d columns, want %d: %q", tt.format, n, tt.cols, l)
+			}
+		}
+	}
+	pq := filepath.Join(t.TempDir(), "events.parquet")
+	if code, _, errs := cli(t, "", "export", "--db", db, "--format", "parquet", "--out", pq); code != 0 {
+		t.Fatalf("export parquet: exit %d: %s", code, errs)
+	}
+	if b, err := os.ReadFile(pq); err != nil || len(b) < 8 || string(b[:4]) != "PAR1" || string(b[len(b)-4:]) != "PAR1" {
+		t.Errorf("export parquet: not a Parquet file (%v)", err)
+	}
+	if code, _, _ := cli(t, "", "export", "--db", db, "--format", "gdelt"); code == 0 {
+		t.Error("export --format gdelt was accepted")
 	}
 
 	for _, args := range [][]string{
