@@ -323,9 +323,10 @@ type writeTx struct {
 	// evDirty holds the corpus events to recount before commit (see
 	// events_write.go).
 	evDirty map[int64]struct{}
-	// bands, when the store is fresh, holds every quote band value written
-	// in this session (see quotes_write.go); nil otherwise.
-	bands *bandFilter
+	// bands and keys, when the store is fresh, hold every quote band value
+	// and text hash written in this session (see quotes_write.go); nil
+	// otherwise.
+	bands, keys *bandFilter
 }
 
 // ftsRow is a queued full-text index entry.
@@ -356,7 +357,7 @@ func (s *Store) write(ctx context.Context, fn func(*writeTx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	w := &writeTx{tx: tx, now: nowString(), stmts: map[string]*sql.Stmt{}, bands: s.bands}
+	w := &writeTx{tx: tx, now: nowString(), stmts: map[string]*sql.Stmt{}, bands: s.bands, keys: s.keys}
 	defer func() {
 		for _, st := range w.stmts {
 			st.Close()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -259,5 +260,70 @@ func TestQuoteHashes(t *testing.T) {
 		if want := map[bool]int{true: 1, false: 2}[g.Text == other]; g.Mentions != want {
 			t.Errorf("group %q: %d mentions, want %d", g.Text, g.Mentions, want)
 		}
+	}
+}
+
+// TestQuoteGroupsBatched stores a document whose quotes repeat each
+// other (the same quote twice, a near-duplicate, new ones) in a fresh
+// store, where new groups are written in batches, and in a store that is
+// not fresh, where every quote takes the one-by-one path: the groups are
+// the same.
+func TestQuoteGroupsBatched(t *testing.T) {
+	ctx := context.Background()
+	long := "We will not accept any deal that leaves our farmers without water this summer"
+	para := "Long talks."
+	quotes := []newsgraph.Quote{
+		{Kind: "direct", Text: long},
+		{Kind: "indirect", Text: "the talks would resume in spring"},
+		{Kind: "direct", Text: long + "!"},
+		{Kind: "direct", Text: strings.Replace(long, "any", "a", 1)},
+		{Kind: "partial", Text: "dogged, resilient"},
+		{Kind: "indirect", Text: "the talks would resume in spring"},
+	}
+	groups := func(s *Store) []string {
+		it := docSpec{title: "Water talks", body: []string{para}, date: "2024-03-02", lang: "en", site: "wire.example"}.item("w.txt", 0)
+		for _, q := range quotes {
+			q.Cue, q.End = "said", 3
+			it.Doc.Quotes = append(it.Doc.Quotes, q)
+		}
+		mustPut(t, s, it)
+		gs, err := s.Quotes(ctx, newsgraph.QuoteQuery{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, g := range gs {
+			out = append(out, fmt.Sprintf("%s ×%d", g.Text, g.Mentions))
+		}
+		sort.Strings(out)
+		return out
+	}
+	fresh := openTest(t)
+	if fresh.keys == nil {
+		t.Fatal("a new store is not fresh")
+	}
+	got := groups(fresh)
+	want := []string{"dogged, resilient ×1", long + " ×3", "the talks would resume in spring ×2"}
+	sort.Strings(want)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("fresh store groups:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// A store that held an input when opened takes the one-by-one path.
+	path := filepath.Join(t.TempDir(), "old.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustPut(t, s, docSpec{title: "Other", body: []string{"Nothing quoted here."}, lang: "en"}.item("o.txt", 0))
+	s.Close()
+	if s, err = Open(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if s.keys != nil {
+		t.Fatal("a store with inputs is fresh")
+	}
+	if old := groups(s); strings.Join(old, "\n") != strings.Join(got, "\n") {
+		t.Errorf("groups differ between the batched and the one-by-one paths:\n%s\nand\n%s", strings.Join(got, "\n"), strings.Join(old, "\n"))
 	}
 }

@@ -55,6 +55,11 @@ const (
 		ON CONFLICT(key_hash) DO UPDATE SET mentions = mentions + 1,
 			last_date = CASE WHEN last_date IS NULL OR ?7 > last_date THEN coalesce(?7, last_date) ELSE last_date END
 		RETURNING id, mentions, first_date, first_seq, text_key`
+	// sqlInsertGroups and sqlInsertBandRows take rows of groupCols and 3
+	// values (see multiRow): new groups with one mention, their bands.
+	sqlInsertGroups = `INSERT INTO quote_groups(text, kind, text_key, speaker, speaker_key, speaker_actor,
+		first_date, last_date, first_seq, key_hash, mentions) VALUES `
+	sqlInsertBandRows = `INSERT OR IGNORE INTO quote_bands(band, value, group_id) VALUES `
 	// sqlQuoteGroupUncount takes back the count a hash collision added.
 	sqlQuoteGroupUncount = `UPDATE quote_groups SET mentions = mentions - 1 WHERE id = ?`
 	sqlQuoteGroupAdd     = `UPDATE quote_groups SET mentions = mentions + 1,
@@ -79,8 +84,57 @@ const (
 )
 
 // insertQuotes writes a document's quotes, each into its group, the rows
-// quoteChunk to a statement.
+// quoteChunk to a statement. In a fresh store, a quote whose text hash and
+// bands the session's filters have never seen makes a new group for sure:
+// such groups are written together, several to a statement, with their
+// bands; any other quote first flushes them and takes the one-statement
+// upsert (or the near-duplicate search).
 func (w *writeTx) insertQuotes(ctx context.Context, seq int64, d *newsgraph.Document) error {
+	if len(d.Quotes) == 0 {
+		return nil
+	}
+	gids := make([]int64, len(d.Quotes))
+	var pend []newGroup
+	flushGroups := func() error {
+		if len(pend) == 0 {
+			return nil
+		}
+		ids, err := w.insertGroups(ctx, seq, d.Published.Date, d.Quotes, pend)
+		if err != nil {
+			return err
+		}
+		for k, g := range pend {
+			gids[g.quote] = ids[k]
+		}
+		pend = pend[:0]
+		return nil
+	}
+	for i := range d.Quotes {
+		q := &d.Quotes[i]
+		key := newsgraph.NormalizeText(q.Text)
+		words := strings.Fields(key)
+		bands := groupBands(words, q.Kind)
+		h := keyHash(key)
+		if w.keys != nil && w.bands != nil && !w.keys.mayContain(h) && !w.bands.mayContainAny(bands) {
+			w.keys.add(h)
+			for _, v := range bands {
+				w.bands.add(v)
+			}
+			pend = append(pend, newGroup{quote: i, key: key, hash: h, bands: bands})
+			continue
+		}
+		if err := flushGroups(); err != nil {
+			return err
+		}
+		gid, err := w.quoteGroup(ctx, seq, d.Published.Date, q, key, words, bands, h)
+		if err != nil {
+			return err
+		}
+		gids[i] = gid
+	}
+	if err := flushGroups(); err != nil {
+		return err
+	}
 	date := null(d.Published.Date)
 	args := make([]any, 0, quoteCols*min(len(d.Quotes), quoteChunk))
 	rows := 0
@@ -95,16 +149,12 @@ func (w *writeTx) insertQuotes(ctx context.Context, seq int64, d *newsgraph.Docu
 		return nil
 	}
 	for i, q := range d.Quotes {
-		gid, err := w.quoteGroup(ctx, seq, d.Published.Date, &q)
-		if err != nil {
-			return err
-		}
 		var key any
 		if q.Speaker != nil {
 			key = strings.ToLower(*q.Speaker)
 		}
 		args = append(args, seq, i, q.Kind, q.Text, q.Speaker, key, q.SpeakerEntity, q.SpeakerActor,
-			q.Cue, q.Paragraph, q.Start, q.End, q.EndParagraph, q.Confidence, date, gid)
+			q.Cue, q.Paragraph, q.Start, q.End, q.EndParagraph, q.Confidence, date, gids[i])
 		if rows++; rows == quoteChunk {
 			if err := flush(); err != nil {
 				return err
@@ -114,6 +164,80 @@ func (w *writeTx) insertQuotes(ctx context.Context, seq int64, d *newsgraph.Docu
 	return flush()
 }
 
+// newGroup is a quote that makes a group no earlier quote can share.
+type newGroup struct {
+	quote int // index in the document's quotes
+	key   string
+	hash  int64
+	bands []int64
+}
+
+// insertGroups writes new groups (one mention each, this document's) and
+// their bands, groupChunk to a statement, and returns their ids in order.
+func (w *writeTx) insertGroups(ctx context.Context, seq int64, date string, quotes []newsgraph.Quote, gs []newGroup) ([]int64, error) {
+	ids := make([]int64, len(gs))
+	byHash := make(map[int64]int, len(gs))
+	for k, g := range gs {
+		byHash[g.hash] = k
+	}
+	var bandArgs []any
+	for lo := 0; lo < len(gs); lo += groupChunk {
+		part := gs[lo:min(lo+groupChunk, len(gs))]
+		args := make([]any, 0, groupCols*len(part))
+		for _, g := range part {
+			q := &quotes[g.quote]
+			var speakerKey any
+			if q.Speaker != nil {
+				speakerKey = strings.ToLower(*q.Speaker)
+			}
+			args = append(args, q.Text, q.Kind, g.key, q.Speaker, speakerKey, q.SpeakerActor, null(date), null(date), seq, g.hash, 1)
+		}
+		st, err := w.stmt(ctx, multiRow(sqlInsertGroups, groupCols, len(part))+" RETURNING id, key_hash")
+		if err != nil {
+			return nil, err
+		}
+		rows, err := st.QueryContext(ctx, args...)
+		if err != nil {
+			return nil, fmt.Errorf("quote groups: %w", err)
+		}
+		for rows.Next() {
+			var id, h int64
+			if err := rows.Scan(&id, &h); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("quote groups: %w", err)
+			}
+			ids[byHash[h]] = id
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("quote groups: %w", err)
+		}
+	}
+	for k, g := range gs {
+		if ids[k] == 0 {
+			return nil, fmt.Errorf("quote groups: no id returned for %.40q", g.key)
+		}
+		for b, v := range g.bands {
+			bandArgs = append(bandArgs, b, v, ids[k])
+		}
+	}
+	for lo := 0; lo < len(bandArgs); lo += 3 * bandChunk {
+		part := bandArgs[lo:min(lo+3*bandChunk, len(bandArgs))]
+		if _, err := w.exec(ctx, multiRow(sqlInsertBandRows, 3, len(part)/3), part...); err != nil {
+			return nil, err
+		}
+	}
+	return ids, nil
+}
+
+// Batched new groups: groupChunk groups (of groupCols values) and
+// bandChunk band rows to a statement at most.
+const (
+	groupCols  = 11
+	groupChunk = 32
+	bandChunk  = 256
+)
+
 // Quote rows are written quoteChunk to a statement at most.
 const (
 	quoteCols  = 16
@@ -121,10 +245,7 @@ const (
 )
 
 // quoteGroup finds or makes the group of a quote and counts the mention.
-func (w *writeTx) quoteGroup(ctx context.Context, seq int64, date string, q *newsgraph.Quote) (int64, error) {
-	key := newsgraph.NormalizeText(q.Text)
-	words := strings.Fields(key)
-	bands := groupBands(words, q.Kind)
+func (w *writeTx) quoteGroup(ctx context.Context, seq int64, date string, q *newsgraph.Quote, key string, words []string, bands []int64, h int64) (int64, error) {
 	var speakerKey any
 	if q.Speaker != nil {
 		speakerKey = strings.ToLower(*q.Speaker)
@@ -155,7 +276,6 @@ func (w *writeTx) quoteGroup(ctx context.Context, seq int64, date string, q *new
 			return 0, err
 		}
 		var mentions int
-		h := keyHash(key)
 		for probe := 0; ; probe++ {
 			var got string
 			if err := st.QueryRowContext(ctx, q.Text, q.Kind, key, q.Speaker, speakerKey, q.SpeakerActor, null(date), seq, h).
@@ -189,6 +309,9 @@ func (w *writeTx) quoteGroup(ctx context.Context, seq int64, date string, q *new
 					for _, v := range bands {
 						w.bands.add(v)
 					}
+				}
+				if w.keys != nil {
+					w.keys.add(h)
 				}
 			}
 			return gid, nil
@@ -505,6 +628,16 @@ func (f *bandFilter) add(v int64) {
 	for _, p := range f.probes(v) {
 		f.bits[p>>6] |= 1 << (p & 63)
 	}
+}
+
+// mayContainAny reports whether any of vs may have been added.
+func (f *bandFilter) mayContainAny(vs []int64) bool {
+	for _, v := range vs {
+		if f.mayContain(v) {
+			return true
+		}
+	}
+	return false
 }
 
 func (f *bandFilter) mayContain(v int64) bool {

@@ -54,6 +54,7 @@ type Store struct {
 	// quote no earlier quote resembles is stored without a candidate
 	// query; only the writer touches it.
 	bands        *bandFilter
+	keys         *bandFilter // the same for quote text hashes
 	stored       map[[sha256.Size]byte]struct{}
 	sessionLimit int
 }
@@ -128,7 +129,7 @@ func openWith(ctx context.Context, path string, migrations fs.FS, opts ...Option
 	switch err := s.writer.QueryRowContext(ctx, "SELECT 1 FROM inputs LIMIT 1").Scan(&any); {
 	case errors.Is(err, sql.ErrNoRows):
 		s.fresh, s.stored, s.sessionLimit = true, map[[sha256.Size]byte]struct{}{}, maxSession
-		s.bands = newBandFilter()
+		s.bands, s.keys = newBandFilter(), newBandFilter()
 	case err != nil:
 		s.writer.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", abs, err)
