@@ -211,26 +211,56 @@ func isUpper(s string) bool {
 
 // partiesFollow reports a noun that names its parties next: "talks
 // between X and Y", "a meeting with X", "a meeting he had with X" — the
-// nominal events the coder reads on their own.
+// nominal events the coder reads on their own. Only a pronoun and a form
+// of have or hold may stand between ("visiting forces agreement with X"
+// is no visit).
 func (c *coder) partiesFollow(i, hi int) bool {
-	for j := i + 1; j < hi && j <= i+4; j++ {
-		if c.toks[j].Kind == text.Punct || c.clauseBound(j) {
+	for j := i + 1; j < hi && j <= i+3; j++ {
+		w := c.lower[j]
+		if w == "between" || w == "with" {
+			for k := j + 1; k < hi && k <= j+3; k++ {
+				if c.mentionAt[k] != 0 {
+					return true
+				}
+				if c.toks[k].Kind == text.Punct {
+					return false
+				}
+			}
 			return false
 		}
-		if w := c.lower[j]; w != "between" && w != "with" {
+		switch w {
+		case "he", "she", "they", "we", "it", "had", "has", "have", "held", "holds", "hold":
 			continue
-		}
-		for k := j + 1; k < hi && k <= j+3; k++ {
-			if c.mentionAt[k] != 0 {
-				return true
-			}
-			if c.toks[k].Kind == text.Punct {
-				return false
-			}
 		}
 		return false
 	}
 	return false
+}
+
+// nounBefore reports a plain noun at i, the head of a noun phrase an
+// infinitive completes ("responsibility to", "plan to"): a lower-case word
+// after a determiner or an adjective, not a verb, an intent word or an
+// auxiliary.
+func (c *coder) nounBefore(i int) bool {
+	if i < 1 || c.toks[i].Kind != text.Word || isUpper(c.toks[i].Text) {
+		return false
+	}
+	w := c.lower[i]
+	if c.fl[i]&(fIntentWords|fRefuseWords|fBeForms|fPastAux|fModals|fFutures|fSkipAdv|fAgreeForms) != 0 || verbalLeft(w) {
+		return false
+	}
+	switch w {
+	case "ready", "willing", "prepared", "able", "unable", "likely", "set", "due", "going", "about", "trying", "seeking", "order", "expected":
+		return false
+	}
+	if c.wi[i] != nil {
+		// A dictionary verb: a noun only after a determiner ("a plan").
+		return c.fl[i-1]&fDeterminers != 0 || nominalLeft(c.lower[i-1])
+	}
+	if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") {
+		return false
+	}
+	return c.fl[i-1]&fDeterminers != 0 || nominalLeft(c.lower[i-1]) || c.toks[i-1].Kind == text.Word && !verbalLeft(c.lower[i-1]) && c.wi[i-1] == nil
 }
 
 // subordinate reports a participle that modifies what came before rather

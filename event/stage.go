@@ -512,6 +512,15 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 		if c.fl[i]&fSubWords != 0 {
 			return nil, nil, false
 		}
+		// "as soon as it takes effect", "as long as": a condition.
+		if c.lower[i] == "as" && i+2 < h.v && (c.lower[i+1] == "soon" || c.lower[i+1] == "long") && c.lower[i+2] == "as" {
+			return nil, nil, false
+		}
+	}
+	// A noun's infinitive ("a common responsibility to protect", "the
+	// right to fire", "a plan to attack") is no event.
+	if h.v > lo+1 && c.lower[h.v-1] == "to" && c.nounBefore(h.v-2) {
+		return nil, nil, false
 	}
 	// Gerunds after a preposition ("prevent X from escalating") and
 	// purpose infinitives after another verb ("met Y to discuss") are not
@@ -748,6 +757,11 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 	}
 	if reported && conf > confReported {
 		conf = confReported
+	}
+	if must && code != "100" && !reported {
+		// "must still be approved", "should be ratified": an obligation,
+		// not an event that happened.
+		modal = true
 	}
 	if modal {
 		conf = confModal
