@@ -42,6 +42,7 @@ type compiledPattern struct {
 	before, after [][]int32
 	code          string
 	reverse       bool
+	verb          string // "" for every verb of the block
 }
 
 // compile builds the index the coder reads; it is called once, before the
@@ -75,7 +76,7 @@ func (d *Dictionary) compile() {
 			if len(p.Before)+len(p.After) == 0 {
 				continue
 			}
-			d.compiled[b] = append(d.compiled[b], compiledPattern{before: conv(p.Before), after: conv(p.After), code: p.Code, reverse: p.Reverse})
+			d.compiled[b] = append(d.compiled[b], compiledPattern{before: conv(p.Before), after: conv(p.After), code: p.Code, reverse: p.Reverse, verb: p.Verb})
 		}
 		// Most specific first: the first that matches wins.
 		ps := d.compiled[b]
@@ -100,6 +101,9 @@ type Form struct {
 	Block int      `json:"b"`
 	Rest  []string `json:"rest,omitempty"`
 	Code  string   `json:"code,omitempty"`
+	// Verb is the verb's base form ("take" for "took"), which the block's
+	// patterns may be restricted to.
+	Verb string `json:"v,omitempty"`
 }
 
 // Pattern is one PETRARCH pattern "- before * after [code]": Before and
@@ -112,6 +116,10 @@ type Pattern struct {
 	After   [][]string `json:"post,omitempty"`
 	Code    string     `json:"code,omitempty"`
 	Reverse bool       `json:"rev,omitempty"`
+	// Verb restricts the pattern to one verb of the block (its base
+	// form), as PETRARCH's comment says ("- * PART [030] # TAKE" is
+	// "take part", not "capture part"); "" for every verb.
+	Verb string `json:"verb,omitempty"`
 }
 
 //go:embed data/verbs.json.zst
@@ -171,8 +179,9 @@ func BuildDictionary(r io.Reader) (*Dictionary, error) {
 	for sc.Scan() {
 		line++
 		s := sc.Text()
+		comment := ""
 		if i := strings.IndexByte(s, '#'); i >= 0 {
-			s = s[:i]
+			s, comment = s[:i], s[i+1:]
 		}
 		s = strings.TrimSpace(s)
 		if s == "" {
@@ -204,6 +213,9 @@ func BuildDictionary(r io.Reader) (*Dictionary, error) {
 			}
 			p, ok := parsePattern(s[1:], syn)
 			if ok {
+				if f := strings.Fields(comment); len(f) > 0 {
+					p.Verb = word(f[0]) // resolved to a base form below
+				}
 				b := &d.Blocks[len(d.Blocks)-1]
 				b.Patterns = append(b.Patterns, p)
 			}
@@ -223,6 +235,23 @@ func BuildDictionary(r io.Reader) (*Dictionary, error) {
 	for k, fs := range d.Forms {
 		sort.SliceStable(fs, func(i, j int) bool { return len(fs[i].Rest) > len(fs[j].Rest) })
 		d.Forms[k] = fs
+	}
+	// A pattern's comment names a verb of its block by any of its forms
+	// ("# RALLIED", "# KILLED_AND"): restrict the pattern to that verb's
+	// base form; a comment that names none ("# sha 11/22/93") restricts
+	// nothing.
+	for b := range d.Blocks {
+		for i := range d.Blocks[b].Patterns {
+			p := &d.Blocks[b].Patterns[i]
+			v := ""
+			for _, f := range d.Forms[p.Verb] {
+				if f.Block == b {
+					v = f.Verb
+					break
+				}
+			}
+			p.Verb = v
+		}
 	}
 	d.compile()
 	return d, nil
@@ -292,7 +321,7 @@ func (d *Dictionary) addVerb(b int, s string) {
 			continue
 		}
 		seen[h] = true
-		d.Forms[h] = append(d.Forms[h], Form{Block: b, Rest: rest, Code: code})
+		d.Forms[h] = append(d.Forms[h], Form{Block: b, Rest: rest, Code: code, Verb: words[0]})
 	}
 }
 

@@ -552,6 +552,9 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 		code = b.Code
 	}
 	for _, p := range d.compiled[h.form.Block] {
+		if p.verb != "" && p.verb != h.form.Verb {
+			continue
+		}
 		if c.present(p.after) && c.present(p.before) && c.matchAfter(h.ve+1, ch, p.after) && c.matchBefore(h.v-1, cl, p.before) {
 			code, reverse, pat = p.code, p.reverse, true
 			break
