@@ -109,6 +109,16 @@ CARRY {CARRIES CARRIED}
 	if p := d.Blocks[1].Patterns[0]; strings.Join(p.After[0], ",") != "weapon,gun" {
 		t.Errorf("synonyms: %+v", p)
 	}
+	// A comment naming a verb of the block restricts the pattern to it;
+	// one naming no verb of the block ("# FACE") restricts nothing.
+	for i, want := range []string{"meet", "", ""} {
+		if got := meet.Patterns[i].Verb; got != want {
+			t.Errorf("pattern %d verb %q, want %q", i, got, want)
+		}
+	}
+	if fs := d.Lookup("met"); fs[len(fs)-1].Verb != "meet" {
+		t.Errorf("met: verb %q, want meet", fs[len(fs)-1].Verb)
+	}
 }
 
 func TestPlover(t *testing.T) {
