@@ -502,3 +502,16 @@ func (c *coder) mustDemands(si int, sent text.Sentence, lo, hi int, hits []hit, 
 	}
 	return out
 }
+
+// speechBefore reports a verb of saying in [from, v): "said", "announced",
+// "told reporters" — the clause at v is what was said.
+func (c *coder) speechBefore(from, v int) bool {
+	for i := from; i < v; i++ {
+		switch c.lower[i] {
+		case "said", "says", "say", "announced", "announces", "stated", "declared", "told", "added", "confirmed",
+			"insisted", "promised", "warned", "indicated", "claimed", "reported", "explained", "wrote", "saying":
+			return true
+		}
+	}
+	return false
+}

@@ -579,6 +579,9 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 		return nil, nil, false
 	}
 	// Auxiliaries, negation, modality, intent, refusal before the verb.
+	// In reported speech "would" is the future seen from the past ("said
+	// they would meet"): an intent, not a supposition.
+	reportedWould := q != nil || c.speechBefore(cl, h.v)
 	negated, modal, future, past, must := false, false, false, false, false
 	intent, refuse := false, false
 	if strings.HasSuffix(w, "ed") || (c.fl[h.v]&fPastIrreg != 0) {
@@ -595,7 +598,7 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 		case c.fl[i]&fPastAux != 0:
 			past = true
 		}
-		if c.fl[i]&fModals != 0 {
+		if c.fl[i]&fModals != 0 && !(x == "would" && reportedWould) {
 			modal = true
 		}
 		if x == "must" {
@@ -617,9 +620,13 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 		}
 	}
 	for i := cl; i < h.v; i++ {
-		if c.fl[i]&fModals != 0 {
-			modal = true
+		if c.fl[i]&fModals == 0 {
+			continue
 		}
+		if c.lower[i] == "would" && reportedWould {
+			continue
+		}
+		modal = true
 	}
 	participle := strings.HasSuffix(w, "ed") || (c.fl[h.v]&fPastIrreg != 0) || strings.HasSuffix(w, "en")
 	passive, relative := false, false

@@ -77,6 +77,8 @@ func TestStage(t *testing.T) {
 			root: "14", src: "BOL", tgt: "BOL"},
 		{name: "one event per source", text: "Peruvian miners rioted in Lima, burning tyres and smashing windows.",
 			root: "14", src: "PER", tgt: "PER", only: true},
+		{name: "reported would is intent", text: "Peru said it would meet Chile's president.",
+			root: "03", src: "PER", tgt: "CHL"},
 		{name: "must is an obligation", text: "The treaty must still be approved by the Polish parliament.",
 			root: "", modalOnly: true},
 		{name: "a noun's infinitive", text: "Peru has a responsibility to protect Chilean miners."},
