@@ -117,6 +117,10 @@ func (c *coder) verbUse(i, lo, hi int) bool {
 		if form == formS && i+1 < hi && c.finiteNext(i+1) {
 			return false
 		}
+		// "the first EU trade agreement": a compound noun.
+		if i+1 < hi && nounSuffix(c.lower[i+1]) {
+			return false
+		}
 		return !c.modifierMention(p, lo)
 	}
 	if pt.Kind == text.Clitic && pw == "'s" {
@@ -128,6 +132,11 @@ func (c *coder) verbUse(i, lo, hi int) bool {
 		case pt.Kind == text.Number:
 			return false
 		case pt.Text == ",":
+			// "…, commanded by General X, …": a participle in apposition
+			// describes a noun.
+			if form == formEd && c.find(i+1, min(hi, i+4), "by") >= 0 {
+				return false
+			}
 			return form == formEd || form == formIng
 		}
 		return true
@@ -253,14 +262,14 @@ func (c *coder) nounBefore(i int) bool {
 	case "ready", "willing", "prepared", "able", "unable", "likely", "set", "due", "going", "about", "trying", "seeking", "order", "expected":
 		return false
 	}
-	if c.wi[i] != nil {
+	if c.isVerbWord(i) {
 		// A dictionary verb: a noun only after a determiner ("a plan").
 		return c.fl[i-1]&fDeterminers != 0 || nominalLeft(c.lower[i-1])
 	}
 	if strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") {
 		return false
 	}
-	return c.fl[i-1]&fDeterminers != 0 || nominalLeft(c.lower[i-1]) || c.toks[i-1].Kind == text.Word && !verbalLeft(c.lower[i-1]) && c.wi[i-1] == nil
+	return c.fl[i-1]&fDeterminers != 0 || nominalLeft(c.lower[i-1]) || c.toks[i-1].Kind == text.Word && !verbalLeft(c.lower[i-1]) && !c.isVerbWord(i-1)
 }
 
 // subordinate reports a participle that modifies what came before rather
@@ -337,7 +346,7 @@ func (c *coder) finiteNext(i int) bool {
 	case "has", "have":
 		return true
 	}
-	return c.wi[i] != nil && formOf(w, c.fl[i]) == formEd
+	return c.isVerbWord(i) && formOf(w, c.fl[i]) == formEd
 }
 
 // mustBefore reports "must" among the few words before the verb at v.
@@ -514,4 +523,61 @@ func (c *coder) speechBefore(from, v int) bool {
 		}
 	}
 	return false
+}
+
+// isVerbWord reports a word the dictionary has as a verb form (its word
+// index also holds the words of patterns).
+func (c *coder) isVerbWord(i int) bool {
+	return c.wi[i] != nil && len(c.wi[i].forms) > 0
+}
+
+// nounSuffix reports a word with a noun's ending ("agreement",
+// "negotiations", "partnership").
+func nounSuffix(w string) bool {
+	w = strings.TrimSuffix(w, "s")
+	for _, suf := range [...]string{"ment", "tion", "sion", "ness", "ity", "ance", "ence", "ship", "ism", "ure"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// datelineEnd returns the code-point offset where a paragraph's dateline
+// ends ("NEW YORK, April 16 -", "MANILA, Philippines —", "BALI (Reuters)
+// -"), 0 when it has none: an upper-case place opening the paragraph and
+// a spaced dash or a parenthesis within the first 60 characters
+// ("NATO-member Norway" has none).
+func datelineEnd(p string) int {
+	n, letters := 0, 0
+	for _, r := range p {
+		if !unicode.IsLetter(r) {
+			break
+		}
+		if !unicode.IsUpper(r) {
+			return 0
+		}
+		letters++
+		n++
+	}
+	if letters < 3 {
+		return 0
+	}
+	i, prev := 0, rune(0)
+	for _, r := range p {
+		if i > 60 {
+			return 0
+		}
+		switch r {
+		case '-', '—', '–':
+			if prev == ' ' {
+				return i + 1
+			}
+		case '(':
+			return i + 1
+		}
+		prev = r
+		i++
+	}
+	return 0
 }

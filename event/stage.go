@@ -102,6 +102,10 @@ func actorMentions(doc *newsgraph.Document) [][]mention {
 			if m.Paragraph < 0 || m.Paragraph >= len(out) {
 				continue
 			}
+			if m.Start < datelineEnd(doc.Paragraphs[m.Paragraph]) {
+				// "NEW YORK, April 16 -": where the story was filed.
+				continue
+			}
 			poss := false
 			if m.Kind == newsgraph.MentionPronoun {
 				switch strings.ToLower(m.Text) {
@@ -162,6 +166,8 @@ type coder struct {
 	// it has none; inherited is the previous sentence's.
 	sentDate, sentPrec string
 	inherited, inhPrec string
+	// prevHyp says the sentence's previous coded verb was hypothetical.
+	prevHyp bool
 }
 
 // flow is the narrative's last date from the text: a sentence without a
@@ -272,6 +278,7 @@ func (c *coder) sentence(si int, sent text.Sentence) {
 			break
 		}
 	}
+	c.prevHyp = false
 	hits := c.buf.hits[:0]
 	defer func() { c.buf.hits = hits[:0] }()
 	for i := lo; i < hi; i++ {
@@ -387,6 +394,7 @@ func (c *coder) sentence(si int, sent text.Sentence) {
 			continue
 		}
 		prevSource, prevVerb = srcs, h.v
+		c.prevHyp = len(ev) > 0 && ev[0].Hypothetical
 		lastVerb, lastTalk = h.v, len(ev) > 0 && ev[0].Root == "01"
 		evs = append(evs, ev...)
 	}
@@ -767,6 +775,11 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 	}
 	if reported && conf > confReported {
 		conf = confReported
+	}
+	if c.prevHyp && coordinated(c, cl, h.v) {
+		// "must be approved by X and ratified by Y": the coordinated verb
+		// shares the first one's modality.
+		modal = true
 	}
 	if must && code != "100" && !reported {
 		// "must still be approved", "should be ratified": an obligation,
