@@ -581,3 +581,24 @@ func datelineEnd(p string) int {
 	}
 	return 0
 }
+
+// inProtest reports "to protest", "to demonstrate", "in protest" in
+// [from, to), a few words on: the purpose of the action before it.
+func (c *coder) inProtest(from, to int) bool {
+	for i := from; i+1 < to && i < from+12; i++ {
+		if c.lower[i] != "to" && c.lower[i] != "in" {
+			continue
+		}
+		switch c.lower[i+1] {
+		case "protest", "demonstrate", "rally":
+			return true
+		}
+	}
+	return false
+}
+
+// violentRoot reports the roots of violence (18–20), which a protest's
+// purpose does not turn into a protest.
+func violentRoot(root string) bool {
+	return root == "18" || root == "19" || root == "20"
+}

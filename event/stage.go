@@ -574,6 +574,10 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 	}
 	if pc := c.protestCode(h, ch); pc != "" {
 		code, pat = pc, true
+	} else if c.inProtest(h.ve+1, hi) && (code == "" || !strings.HasPrefix(code, "14") && !violentRoot(code[:2])) {
+		// "shunned work to protest at …", "blocked the bridge in protest
+		// against …": an action done in protest is a protest.
+		code, pat = "140", true
 	} else if strings.HasPrefix(w, "telephon") || strings.HasPrefix(w, "phone") {
 		// A telephone call is a discussion by telephone (041), whatever
 		// PETRARCH's CALL patterns say.
@@ -716,6 +720,13 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 				}
 			} else if len(prev) > 0 && infinitive {
 				srcs = prev
+			}
+		}
+		if tgt == nil && code >= "10" {
+			// Conflict is against someone: "protest against X",
+			// "sanctions against X".
+			if ag := c.find(after, min(hi, after+10), "against"); ag >= 0 {
+				tgt = c.mentionIn(ag+1, min(hi, ag+5))
 			}
 		}
 		if tgt == nil {

@@ -85,6 +85,8 @@ func TestStage(t *testing.T) {
 		{name: "compound noun", text: "It is the first Chilean trade agreement with Peru."},
 		{name: "dateline", text: "LIMA, April 16 - Chilean troops attacked Peruvian rebels.",
 			root: "19", src: "CHL", tgt: "PER"},
+		{name: "done in protest", text: "Chilean dockers blocked the port of Valparaiso to protest against Peru.",
+			root: "14", src: "CHL", tgt: "PER"},
 		{name: "must is an obligation", text: "The treaty must still be approved by the Polish parliament.",
 			root: "", modalOnly: true},
 		{name: "a noun's infinitive", text: "Peru has a responsibility to protect Chilean miners."},
