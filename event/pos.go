@@ -224,6 +224,11 @@ func isUpper(s string) bool {
 // of have or hold may stand between ("visiting forces agreement with X"
 // is no visit).
 func (c *coder) partiesFollow(i, hi int) bool {
+	if !meetingNoun(c.lower[i]) {
+		// "the conflict between X and Y", "air links with X" are states,
+		// not events.
+		return false
+	}
 	for j := i + 1; j < hi && j <= i+3; j++ {
 		w := c.lower[j]
 		if w == "between" || w == "with" {
@@ -601,4 +606,28 @@ func (c *coder) inProtest(from, to int) bool {
 // purpose does not turn into a protest.
 func violentRoot(root string) bool {
 	return root == "18" || root == "19" || root == "20"
+}
+
+// meetingNoun reports the nouns of an encounter, which name an event with
+// their parties: "talks with", "a meeting between", "a visit to".
+func meetingNoun(w string) bool {
+	switch strings.TrimSuffix(w, "s") {
+	case "meeting", "talk", "negotiation", "visit", "discussion", "consultation", "summit", "conversation",
+		"call", "encounter", "dialogue", "session", "contact":
+		return true
+	}
+	return false
+}
+
+// likelyBefore reports a verb that follows "likely to", "expected to",
+// "set to", "due to", "poised to": what may happen, not what did.
+func (c *coder) likelyBefore(v, lo int) bool {
+	if v-2 < lo || c.lower[v-1] != "to" {
+		return false
+	}
+	switch c.lower[v-2] {
+	case "likely", "expected", "set", "due", "poised", "unlikely", "scheduled", "slated":
+		return true
+	}
+	return false
 }

@@ -667,7 +667,7 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 		code = intention(code)
 	}
 	// Nominal use ("a meeting he had with", "talks between X and Y").
-	nominal := h.v > lo && (c.fl[h.v-1]&fDeterminers != 0)
+	nominal := h.v > lo && (c.fl[h.v-1]&fDeterminers != 0) || !c.verbUse(h.v, lo, hi)
 	var srcs []mention
 	var tgt *mention
 	after := h.ve + 1
@@ -786,6 +786,9 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 	}
 	if reported && conf > confReported {
 		conf = confReported
+	}
+	if c.likelyBefore(h.v, lo) {
+		modal = true
 	}
 	if c.prevHyp && coordinated(c, cl, h.v) {
 		// "must be approved by X and ratified by Y": the coordinated verb
