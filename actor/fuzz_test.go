@@ -17,15 +17,20 @@ func FuzzStage(f *testing.F) {
 		"Chinese President Xi Jinping met his South Korean counterpart Yoon Suk-yeol.",
 		"the", "The Chinese", "Hungarian and", "Hungarian and Romanian officials agreed.",
 		"\"We will,\" he said.", "former", "the Chinese president", "U.S. soldiers and",
+		"Darfur rebels", "rebels in Darfur", "ethnic Albanians of", "UN peacekeepers in", "Moslem fundamentalist",
+		"Vietnamese-led forces", "Minister for Interior Khan", "Albanians of the",
 	} {
-		f.Add(s, uint8(0), uint8(5))
+		for typ := range uint8(5) {
+			f.Add(s, uint8(0), uint8(6), typ)
+		}
 	}
 	k, err := kb.Default()
 	if err != nil {
 		f.Fatal(err)
 	}
 	st := NewStage(k, Options{})
-	f.Fuzz(func(t *testing.T, para string, a, b uint8) {
+	types := []string{"PERSON", "ORG", "GPE", "LOC", "MISC"}
+	f.Fuzz(func(t *testing.T, para string, a, b, typ uint8) {
 		paras := strings.Split(para, "\n")
 		n := len([]rune(paras[0]))
 		start, end := int(a)%(n+1), int(b)%(n+1)
@@ -34,7 +39,7 @@ func FuzzStage(f *testing.F) {
 		}
 		d := &newsgraph.Document{Paragraphs: paras}
 		if start < end {
-			d.Entities = []newsgraph.Entity{{ID: "e1", Name: string([]rune(paras[0])[start:end]), Type: "PERSON",
+			d.Entities = []newsgraph.Entity{{ID: "e1", Name: string([]rune(paras[0])[start:end]), Type: types[int(typ)%len(types)],
 				Mentions: []newsgraph.Mention{{Paragraph: 0, Start: start, End: end, Text: string([]rune(paras[0])[start:end])}}}}
 		}
 		if err := st.Annotate(context.Background(), d); err != nil {

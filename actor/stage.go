@@ -1,8 +1,10 @@
 package actor
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -51,8 +53,22 @@ type Stage struct {
 
 	// nations caches nationWords: the same capitalised words come back in
 	// every document.
-	nmu     sync.Mutex
+	nmu     sync.RWMutex
 	nations map[string][2]string
+
+	// lex, names and phrases cache what the knowledge base says of token
+	// texts, of entity names and of descriptor and organisation phrases;
+	// scratch keeps the per-token arrays between documents.
+	lex     lexicon
+	names   nameCache
+	phrases phraseCache
+	scratch sync.Pool // *scratch
+}
+
+// phraseCache caches resolver.phrase by text, bounded like the lexicon.
+type phraseCache struct {
+	mu sync.RWMutex
+	m  map[string]Code
 }
 
 // nationCacheSize bounds the nations cache; it starts again empty when
@@ -62,9 +78,9 @@ const nationCacheSize = 1 << 16
 // nationWords returns the country of words as a demonym and as a country
 // name (ISO3 codes, "" when not), through a cache.
 func (s *Stage) nationWords(words string) (demonym, country string) {
-	s.nmu.Lock()
+	s.nmu.RLock()
 	v, ok := s.nations[words]
-	s.nmu.Unlock()
+	s.nmu.RUnlock()
 	if ok {
 		return v[0], v[1]
 	}
@@ -122,7 +138,8 @@ func cloneActor(a *newsgraph.Actor) *newsgraph.Actor {
 }
 
 // index loads the knowledge base (the embedded one when none was given)
-// and builds the stage's extra lookups, once.
+// and gets its extra lookups, built once per knowledge base (see
+// kb.KB.Derived) and shared by the stages made on it.
 func (s *Stage) index() (*index, error) {
 	s.once.Do(func() {
 		k := s.kb
@@ -132,15 +149,41 @@ func (s *Stage) index() (*index, error) {
 				return
 			}
 		}
-		s.ix = newIndex(k)
+		// One index per knowledge base, shared by the stages made on it.
+		s.ix = k.Derived(indexKey{}, func() any { return newIndex(k) }).(*index)
 	})
 	return s.ix, s.err
 }
+
+// scratch is a document's per-token arrays, kept in a pool between
+// documents.
+type scratch struct {
+	names []*newsgraph.Entity // see resolver.nameAt
+	lex   []*lexeme           // see resolver.lx
+}
+
+// reset readies the arrays for a document of n tokens, cleared.
+func (sc *scratch) reset(n int) *scratch {
+	if cap(sc.names) < n {
+		sc.names = make([]*newsgraph.Entity, n, n+n/2)
+		sc.lex = make([]*lexeme, n, n+n/2)
+		return sc
+	}
+	sc.names, sc.lex = sc.names[:n], sc.lex[:n]
+	clear(sc.names)
+	clear(sc.lex)
+	return sc
+}
+
+// indexKey is the key of the actor index among the knowledge base's
+// derived values.
+type indexKey struct{}
 
 // NewStage returns a stage using k, or the embedded knowledge base when k is
 // nil.
 func NewStage(k *kb.KB, opts Options) *Stage {
 	s := &Stage{kb: k, reg: opts.Registry, overrides: map[string][]Override{}}
+	s.scratch.New = func() any { return new(scratch) }
 	for _, o := range opts.Overrides {
 		key := kb.Key(o.Name)
 		s.overrides[key] = append(s.overrides[key], o)
@@ -164,6 +207,8 @@ type paraView struct {
 	toks  []text.Token
 	sents []text.Sentence
 	runes []rune
+	ascii uint8     // 0 unknown, 1 the paragraph is ASCII, 2 it is not
+	lex   []*lexeme // per token, filled on use (see resolver.lx)
 }
 
 // ref is one name mention located in the tokens.
@@ -183,26 +228,35 @@ func (s *Stage) Annotate(ctx context.Context, doc *newsgraph.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	sc := s.scratch.Get().(*scratch)
+	defer s.scratch.Put(sc)
 	v := &docView{doc: doc, date: doc.Published.Date, paras: make([]paraView, len(doc.Paragraphs))}
+	nt := 0
 	for i, pa := range text.Reuse(doc.Scratch, doc.Paragraphs) {
 		v.paras[i] = paraView{toks: pa.Tokens, sents: pa.Sentences}
+		nt += len(pa.Tokens)
 	}
 	refs := v.locate()
-	r := &resolver{s: s, ix: ix, k: ix.k, v: v, refs: refs, codes: map[*newsgraph.Entity]Code{}}
-	for i := range doc.Entities {
-		if err := r.resolve(ctx, &doc.Entities[i]); err != nil {
-			return err
+	r := &resolver{s: s, ix: ix, k: ix.k, v: v, refs: refs, codes: map[*newsgraph.Entity]Code{}, sc: sc.reset(nt)}
+	// Places, organisations and nationalities first: a titled person the
+	// knowledge base does not know takes the country they give the
+	// sentence.
+	for pass := range 2 {
+		for i := range doc.Entities {
+			if (doc.Entities[i].Type == "PERSON") != (pass == 1) {
+				continue
+			}
+			if err := r.resolve(ctx, &doc.Entities[i]); err != nil {
+				return err
+			}
 		}
 	}
+	r.institutionsInContext()
 	r.counterparts()
 	r.coreference()
 	for i := range doc.Entities {
-		ms := doc.Entities[i].Mentions
-		sort.SliceStable(ms, func(a, b int) bool {
-			if ms[a].Paragraph != ms[b].Paragraph {
-				return ms[a].Paragraph < ms[b].Paragraph
-			}
-			return ms[a].Start < ms[b].Start
+		slices.SortStableFunc(doc.Entities[i].Mentions, func(a, b newsgraph.Mention) int {
+			return cmp.Or(cmp.Compare(a.Paragraph, b.Paragraph), cmp.Compare(a.Start, b.Start))
 		})
 	}
 	return nil
@@ -210,7 +264,11 @@ func (s *Stage) Annotate(ctx context.Context, doc *newsgraph.Document) error {
 
 // locate maps every name mention to its tokens, in document order.
 func (v *docView) locate() []ref {
-	var out []ref
+	n := 0
+	for _, e := range v.doc.Entities {
+		n += len(e.Mentions)
+	}
+	out := make([]ref, 0, n)
 	for ei := range v.doc.Entities {
 		e := &v.doc.Entities[ei]
 		for _, m := range e.Mentions {
@@ -233,12 +291,7 @@ func (v *docView) locate() []ref {
 			out = append(out, ref{ent: e, para: m.Paragraph, sent: si, ts: ts, te: te})
 		}
 	}
-	sort.Slice(out, func(a, b int) bool {
-		if out[a].para != out[b].para {
-			return out[a].para < out[b].para
-		}
-		return out[a].ts < out[b].ts
-	})
+	slices.SortFunc(out, func(a, b ref) int { return cmp.Or(cmp.Compare(a.para, b.para), cmp.Compare(a.ts, b.ts)) })
 	return out
 }
 
@@ -255,6 +308,19 @@ func (v *docView) words(para, from, to int) []string {
 // span returns the paragraph text of tokens [from, to).
 func (v *docView) span(para, from, to int) string {
 	pv := &v.paras[para]
+	if pv.ascii == 0 {
+		pv.ascii = 1
+		for _, c := range []byte(v.doc.Paragraphs[para]) {
+			if c >= 0x80 {
+				pv.ascii = 2
+				break
+			}
+		}
+	}
+	if pv.ascii == 1 {
+		// Code points are bytes: a slice of the paragraph, no copy.
+		return v.doc.Paragraphs[para][pv.toks[from].Start:pv.toks[to-1].End]
+	}
 	if pv.runes == nil {
 		pv.runes = []rune(v.doc.Paragraphs[para])
 	}
@@ -276,6 +342,17 @@ type resolver struct {
 	refs  []ref
 	codes map[*newsgraph.Entity]Code // text-evidenced codes, for counterparts and nominals
 	names [][]*newsgraph.Entity      // per paragraph and token, the named entity there (see nameAt)
+
+	// sc holds the per-token arrays, from the stage's pool.
+	sc *scratch
+	// institutions are organisations named by a state institution alone,
+	// coded from the context once everything else is.
+	institutions []*newsgraph.Entity
+
+	// countries counts the mentions of the countries the document's place,
+	// nationality and organisation entities name (see docCountries).
+	countries    map[string]int
+	countryOrder []string
 }
 
 func (r *resolver) resolve(ctx context.Context, e *newsgraph.Entity) error {
@@ -305,6 +382,9 @@ func (r *resolver) resolve(ctx context.Context, e *newsgraph.Entity) error {
 
 // override returns the user's code for a name at the document's date.
 func (r *resolver) override(name string) *newsgraph.Actor {
+	if len(r.s.overrides) == 0 {
+		return nil
+	}
 	for _, o := range r.s.overrides[kb.Key(name)] {
 		d := r.v.date
 		if d != "" && (o.From != "" && d < o.From[:min(len(o.From), len(d))] || o.To != "" && d > o.To[:min(len(o.To), len(d))]) {
@@ -325,13 +405,15 @@ func (r *resolver) override(name string) *newsgraph.Actor {
 func (r *resolver) person(e *newsgraph.Entity) *newsgraph.Actor {
 	var best Code
 	bestText := ""
+	var bestRef ref
+	bestClose := false
 	var descs []string
 	for _, rf := range r.refs {
 		if rf.ent != e {
 			continue
 		}
 		for _, d := range r.descriptors(rf) {
-			c := r.ix.phrase(d.words, r.v.date, false)
+			c := r.phrase(d.text, d.words)
 			if c.informative() == 0 && !c.Counterpart {
 				continue
 			}
@@ -339,11 +421,23 @@ func (r *resolver) person(e *newsgraph.Entity) *newsgraph.Actor {
 				descs = append(descs, d.text)
 			}
 			if c.informative() > best.informative() || bestText == "" {
-				best, bestText = c, d.text
+				best, bestText, bestRef, bestClose = c, d.text, rf, d.close
 			}
 		}
 	}
-	kbCode, kbPerson := personRole(r.k, r.ix.people(e.Name, r.v.date), r.v.date)
+	// A title in the text ("President Bush", "President Mitterand") lets
+	// the knowledge base answer for a surname whose holders have left
+	// office, or for a surname misspelt by a letter.
+	titled := len(best.Sectors) > 0 && sectorCodes[best.Sectors[0]] // a role, not a faith ("Archbishop")
+	var choose func([]string) string
+	if titled {
+		choose = r.chooseCountry
+	}
+	kbPeople := r.ix.peopleOf(r.s.nameInfo(e.Name), r.v.date, choose)
+	if len(kbPeople) == 0 && titled {
+		kbPeople = r.ix.nearPeople(e.Name, r.v.date, choose)
+	}
+	kbCode, kbPerson := personRole(r.k, kbPeople, r.v.date)
 	if best.informative() >= 2 {
 		if len(best.Sectors) == 0 && !best.Former && kbCode.Country == best.Country {
 			best.Sectors = kbCode.Sectors
@@ -367,14 +461,144 @@ func (r *resolver) person(e *newsgraph.Entity) *newsgraph.Actor {
 	if kbCode.String() != "" {
 		kbCode.Kind = newsgraph.ActorPerson
 		kbCode.KBID = kbPerson.ID
-		if best.informative() == 1 && len(best.Sectors) > 0 {
-			kbCode.Sectors = best.Sectors
+		if best.informative() == 1 {
+			// The text's title is what the person is in this document:
+			// "President" now, or "former president".
+			if len(best.Sectors) > 0 {
+				kbCode.Sectors = best.Sectors
+				kbCode.Former = best.Former
+			} else if best.Former {
+				kbCode.Former = true
+			}
 		}
 		a := kbCode.Actor("knowledge base: "+describeRole(r.k, kbPerson, r.v.date), newsgraph.ActorFromKB)
 		a.Descriptors = descs
 		return a
 	}
+	if titled && bestClose && best.Country == "" && best.Prefix == "" {
+		// A titled person the knowledge base does not know ("Planning and
+		// Investment Minister Tran Xuan Gia said Vietnam…"): the country
+		// the sentence names, else the document's.
+		if iso := r.contextCountry(bestRef, e, ""); iso != "" {
+			best.Country, best.Kind = iso, newsgraph.ActorPerson
+			r.codes[e] = best
+			a := best.Actor(bestText+" "+e.Name+" (country from context: "+iso+")", newsgraph.ActorFromText)
+			if a != nil {
+				a.Descriptors = descs
+				return a
+			}
+		}
+	}
 	return nil
+}
+
+// contextCountry returns the country of a sentence for an actor in it
+// that names none: the first country the sentence names — a place,
+// nationality or organisation entity coded with a country, or a country
+// name or demonym the tagger missed — other than skip, else the
+// document's most mentioned country.
+func (r *resolver) contextCountry(rf ref, self *newsgraph.Entity, skip string) string {
+	first, last := r.v.sentBounds(rf.para, rf.sent)
+	toks := r.v.paras[rf.para].toks
+	for t := first; t < last; t++ {
+		if t >= rf.ts && t < rf.te {
+			continue
+		}
+		if e := r.nameAt(rf.para, t); e != nil {
+			if e != self && e.Type != "PERSON" && e.Actor != nil && e.Actor.Country != "" && e.Actor.Country != skip {
+				return e.Actor.Country
+			}
+			continue
+		}
+		if toks[t].Kind == text.Word && isCapitalised(toks[t].Text) {
+			l := r.lx(rf.para, t)
+			d := l.demonym
+			if d == "" {
+				d = l.country
+			}
+			if d != "" && d != skip {
+				return d
+			}
+		}
+	}
+	return r.dominantCountry(skip)
+}
+
+// chooseCountry settles a surname that officials of several countries
+// share: the country the document mentions most, else the most populous.
+func (r *resolver) chooseCountry(isos []string) string {
+	r.docCountries()
+	best := ""
+	for _, iso := range isos {
+		if r.countries[iso] > r.countries[best] {
+			best = iso
+		}
+	}
+	if best != "" {
+		return best
+	}
+	return r.ix.populous(isos)
+}
+
+// docCountries counts, once per document, the name mentions of the
+// countries the place and nationality entities name: a country, a
+// demonym, a capital or seat, or a place of one country only. It reads
+// the names, not the codes, so that it can serve while places are coded.
+func (r *resolver) docCountries() {
+	if r.countries != nil {
+		return
+	}
+	r.countries = map[string]int{}
+	for i := range r.v.doc.Entities {
+		e := &r.v.doc.Entities[i]
+		if e.Type != "GPE" && e.Type != "LOC" && e.Type != "MISC" {
+			continue
+		}
+		iso := ""
+		info := r.s.nameInfo(e.Name)
+		m := info.m
+		switch {
+		case m.Country != nil:
+			iso = m.Country.ISO3
+		case m.Demonym != nil:
+			iso = m.Demonym.ISO3
+		default:
+			// A seat or a place counts when its name is one country's only
+			// ("Tripoli" may be Lebanon's).
+			ps := info.places
+			if m.Seat != nil {
+				iso = m.Seat.ISO3
+			} else if len(ps) > 0 {
+				iso = ps[0].Country
+			}
+			for _, p := range ps {
+				if p.Country != iso {
+					iso = ""
+					break
+				}
+			}
+		}
+		if iso == "" {
+			continue
+		}
+		if r.countries[iso] == 0 {
+			r.countryOrder = append(r.countryOrder, iso)
+		}
+		r.countries[iso] += max(len(e.Mentions), 1)
+	}
+}
+
+// dominantCountry returns the document's most mentioned country other
+// than skip (the first mentioned on a tie), or "".
+func (r *resolver) dominantCountry(skip string) string {
+	r.docCountries()
+	best := ""
+	for _, c := range r.countryOrder {
+		if c != skip && (best == "" || r.countries[c] > r.countries[best]) {
+			best = c
+		}
+	}
+	return best
 }
 
 // describeRole words the knowledge-base evidence for a person.
@@ -408,6 +632,12 @@ func roleText(p *kb.Person, ro *kb.Role) string {
 type descriptor struct {
 	words []string
 	text  string
+	// close is set when the descriptor's role stands next to the name
+	// ("spokesman Mark Oaten", "Minister for Interior Tariq Khan") or in
+	// an appositive: then it alone may give the name a country from the
+	// context, not a list of names and nouns before it ("Game and the
+	// Killers Kelly Clarkson").
+	close bool
 }
 
 // descriptors reads the role phrases of one name mention: the words just
@@ -420,14 +650,19 @@ func (r *resolver) descriptors(rf ref) []descriptor {
 	toks := r.v.paras[rf.para].toks
 	// Before: walk back over descriptor-like words.
 	i := rf.ts
-	for i > first && rf.ts-i < 8 && r.descriptorWord(toks, i-1, first) {
+	for i > first && rf.ts-i < 8 && r.descriptorWord(rf.para, toks, i-1, first) {
 		i--
 	}
-	for i < rf.ts && skipWords[strings.ToLower(toks[i].Text)] {
+	for i < rf.ts && skipWords[r.lower(rf.para, i)] {
 		i++
 	}
+	portfolio := false
+	if i == rf.ts {
+		i = r.portfolioTitle(rf.para, first, rf.ts)
+		portfolio = i < rf.ts
+	}
 	if i < rf.ts {
-		out = append(out, descriptor{r.v.words(rf.para, i, rf.ts), r.v.span(rf.para, i, rf.ts)})
+		out = append(out, descriptor{r.v.words(rf.para, i, rf.ts), r.v.span(rf.para, i, rf.ts), portfolio || r.lx(rf.para, rf.ts-1).role()})
 	}
 	// After: ", <descriptor>," or ", <descriptor>." with a title inside.
 	if rf.te < last-1 && toks[rf.te].Text == "," {
@@ -443,7 +678,7 @@ func (r *resolver) descriptors(rf ref) []descriptor {
 					from++
 				}
 				if from < j {
-					out = append(out, descriptor{r.v.words(rf.para, from, j), r.v.span(rf.para, from, j)})
+					out = append(out, descriptor{r.v.words(rf.para, from, j), r.v.span(rf.para, from, j), true})
 				}
 			}
 		}
@@ -451,31 +686,50 @@ func (r *resolver) descriptors(rf ref) []descriptor {
 	return out
 }
 
+// portfolioTitle finds a title followed by its portfolio before a name
+// ("Minister for Interior Aftab Sherpao", "Minister of State for Foreign
+// Affairs X"): up to six capitalised words and "for", "of", "and" back
+// from the name, the leftmost title among them opens the descriptor. It
+// returns ts when there is none.
+func (r *resolver) portfolioTitle(pi, first, ts int) int {
+	at := ts
+	for j := ts - 1; j >= first && ts-j <= 6; j-- {
+		l := r.lx(pi, j)
+		if l.lower != "for" && l.lower != "of" && l.lower != "and" && !l.cap {
+			break
+		}
+		if l.title {
+			at = j
+		}
+	}
+	return at
+}
+
 // descriptorWord reports whether token i can be part of a descriptor read
 // backwards from a name.
-func (r *resolver) descriptorWord(toks []text.Token, i, first int) bool {
-	w := toks[i].Text
-	lw := strings.ToLower(w)
+func (r *resolver) descriptorWord(pi int, toks []text.Token, i, first int) bool {
+	l := r.lx(pi, i)
+	lw := l.lower
 	switch {
 	case skipWords[lw] && lw != "of" && lw != "and":
 		return true
 	case formerWords[lw], lw == "counterpart", lw == "'s", lw == "’s":
 		return true
-	case r.k.Agent(w) != nil, r.k.Demonym(w) != nil:
+	case l.agent, l.demonym != "":
 		return true
-	case isCapitalised(w) && (r.k.Country(w) != nil || r.k.Capital(w) != nil):
+	case l.cap && (l.country != "" || l.capital):
 		return true
 	}
 	// Two-word demonyms and titles ("South Korean", "Prime Minister").
-	if i > first {
-		two := toks[i-1].Text + " " + w
-		if r.k.Demonym(two) != nil || r.k.Agent(two) != nil || r.k.Country(two) != nil {
+	if i > first && r.lx(pi, i-1).starts {
+		two := toks[i-1].Text + " " + toks[i].Text
+		if m := r.k.Match(two); m.Demonym != nil || m.Agent != nil || m.Country != nil {
 			return true
 		}
 	}
-	if i+1 < len(toks) {
-		two := w + " " + toks[i+1].Text
-		if r.k.Demonym(two) != nil || r.k.Agent(two) != nil || r.k.Country(two) != nil {
+	if i+1 < len(toks) && l.starts {
+		two := toks[i].Text + " " + toks[i+1].Text
+		if m := r.k.Match(two); m.Demonym != nil || m.Agent != nil || m.Country != nil {
 			return true
 		}
 	}
@@ -543,26 +797,99 @@ func descriptorOf(e *newsgraph.Entity) string {
 // org codes an organisation: a seat of government, the knowledge base, or
 // the words of its name ("China's Foreign Ministry", "Russian army").
 func (r *resolver) org(e *newsgraph.Entity) *newsgraph.Actor {
-	if c, sec := r.k.Seat(e.Name); c != nil {
+	info := r.s.nameInfo(e.Name)
+	if c, sec := info.m.Seat, info.m.SeatSector; c != nil {
 		code := Code{Country: c.ISO3, Kind: newsgraph.ActorCountry, KBID: "iso:" + c.ISO3}
 		if sec != "" {
 			code.Sectors = []string{sec}
 		}
 		return code.Actor("seat of government: "+e.Name, newsgraph.ActorFromKB)
 	}
-	if o := r.k.Org(e.Name); o != nil {
-		var c Code
-		setOrg(&c, o)
-		return c.Actor("knowledge base: "+o.Name+" ("+o.Code+")", newsgraph.ActorFromKB)
+	if o := info.m.Org; o != nil {
+		return r.kbOrg(e.Name, o)
 	}
-	c := r.ix.phrase(strings.Fields(splitPossessive(e.Name)), r.v.date, false)
+	c := r.phrase(e.Name, nil)
 	if c.Country == "" && c.Prefix == "" {
+		if len(c.Sectors) > 0 && institutions[c.Sectors[0]] {
+			r.institutions = append(r.institutions, e) // coded from the context in institutionsInContext
+		}
 		return nil
 	}
 	if c.Kind == "" || c.Kind == newsgraph.ActorCountry {
 		c.Kind = newsgraph.ActorOrganisation
 	}
 	return c.Actor(e.Name, newsgraph.ActorFromText)
+}
+
+// institutions are the sectors of a state's institutions: an
+// organisation named by them alone ("the Supreme Court", "Parliament",
+// "the Interior Ministry") belongs to the country of its context.
+var institutions = map[string]bool{"GOV": true, "LEG": true, "JUD": true, "COP": true, "MIL": true, "SPY": true}
+
+// institutionsInContext codes the organisations named by a state
+// institution alone with the country of the sentence of their first
+// mention, else of the document (see contextCountry), once every place and
+// person is coded.
+func (r *resolver) institutionsInContext() {
+	for _, e := range r.institutions {
+		for _, rf := range r.refs {
+			if rf.ent != e {
+				continue
+			}
+			if iso := r.contextCountry(rf, e, ""); iso != "" {
+				c := r.phrase(e.Name, nil)
+				c.Country, c.Kind = iso, newsgraph.ActorOrganisation
+				e.Actor = c.Actor(e.Name+" (country from context: "+iso+")", newsgraph.ActorFromText)
+			}
+			break
+		}
+	}
+}
+
+// kbOrg codes an organisation the knowledge base knows by its whole name.
+// A dictionary code with a regional head gives way to the country the name
+// carries ("Palestinian Islamic Jihad": MEAREB → PSEREB), and a code
+// without a sector takes the sector of a role noun that ends the name
+// ("U.N. Security Council" → IGOUNO + GOV).
+func (r *resolver) kbOrg(name string, o *kb.Org) *newsgraph.Actor {
+	var c Code
+	setOrg(&c, o)
+	words := strings.Fields(name)
+	r.ix.regionalOrg(&c, words)
+	if len(c.Sectors) == 0 {
+		c.Sectors = r.ix.roleSuffix(words)
+	}
+	return c.Actor("knowledge base: "+o.Name+" ("+o.Code+")", newsgraph.ActorFromKB)
+}
+
+// phrase is index.phrase on words (the fields of text when nil, "China's"
+// split as "China 's") at the document's date, through the stage's cache:
+// descriptors ("Prime Minister") and organisation names come back in
+// document after document. A code that involves a dated person is not
+// kept. The cached codes are shared: their Sectors are never modified in
+// place.
+func (r *resolver) phrase(text string, words []string) Code {
+	s := r.s
+	s.phrases.mu.RLock()
+	c, ok := s.phrases.m[text]
+	s.phrases.mu.RUnlock()
+	if ok {
+		return c
+	}
+	if words == nil {
+		words = strings.Fields(splitPossessive(text))
+	}
+	c = r.ix.phrase(words, r.v.date, false)
+	if c.Person != nil {
+		return c
+	}
+	s.phrases.mu.Lock()
+	if s.phrases.m == nil || len(s.phrases.m) >= lexiconSize {
+		s.phrases.m = make(map[string]Code, 1024)
+	}
+	s.phrases.m[strings.Clone(text)] = c
+	s.phrases.mu.Unlock()
+	return c
 }
 
 // splitPossessive separates "China's" into "China 's" for Phrase.
@@ -574,9 +901,9 @@ func splitPossessive(s string) string {
 // place codes a country, a capital used for its government, or a short
 // form ("ROK", "DPRK", "US").
 func (r *resolver) place(e *newsgraph.Entity) *newsgraph.Actor {
-	// A seat (the Kremlin) always stands for its government; a capital only
-	// where the text uses it so.
-	if c, sec := r.k.Seat(e.Name); c != nil && (r.k.Capital(e.Name) == nil || r.metonymic(e)) {
+	// A capital stands for its government where the text uses it so.
+	info := r.s.nameInfo(e.Name)
+	if c, sec := info.m.Seat, info.m.SeatSector; c != nil && r.metonymic(e) {
 		code := Code{Country: c.ISO3, Kind: newsgraph.ActorCountry, KBID: "iso:" + c.ISO3}
 		if sec == "" {
 			sec = "GOV"
@@ -584,36 +911,68 @@ func (r *resolver) place(e *newsgraph.Entity) *newsgraph.Actor {
 		code.Sectors = []string{sec}
 		return code.Actor("seat of government: "+e.Name, newsgraph.ActorFromKB)
 	}
-	if c := r.k.Country(e.Name); c != nil {
+	if c := info.m.Country; c != nil {
 		code := Code{Country: c.ISO3, Kind: newsgraph.ActorCountry, KBID: "iso:" + c.ISO3}
 		return code.Actor("country: "+e.Name, newsgraph.ActorFromKB)
 	}
-	if c, _ := r.k.Seat(e.Name); c != nil {
+	if c := info.m.Seat; c != nil {
+		// A capital used as a place; a town of the same name in a country
+		// the document names, not the capital's, is meant ("militias in
+		// Tripoli … the north Lebanese port").
+		if ps := info.places; len(ps) > 1 {
+			if p := r.pickPlace(ps); p.Country != c.ISO3 && r.countries[p.Country] > r.countries[c.ISO3] {
+				code := Code{Country: p.Country, Kind: newsgraph.ActorCountry, KBID: fmt.Sprintf("geonames:%d", p.GeonamesID)}
+				return code.Actor("place: "+e.Name+" ("+p.Country+")", newsgraph.ActorFromKB)
+			}
+		}
 		code := Code{Country: c.ISO3, Kind: newsgraph.ActorCountry, KBID: "iso:" + c.ISO3}
 		return code.Actor("capital: "+e.Name, newsgraph.ActorFromKB)
 	}
 	if e.Type == "GPE" || e.Type == "LOC" {
-		// Any other place codes as its country, the CAMEO practice.
-		if ps := r.k.Places(e.Name); len(ps) > 0 {
-			code := Code{Country: ps[0].Country, Kind: newsgraph.ActorCountry, KBID: fmt.Sprintf("geonames:%d", ps[0].GeonamesID)}
-			return code.Actor("place: "+e.Name+" ("+ps[0].Country+")", newsgraph.ActorFromKB)
+		// Any other place codes as its country, the CAMEO practice; of
+		// places sharing a name, one in a country the document names.
+		if ps := info.places; len(ps) > 0 {
+			p := r.pickPlace(ps)
+			code := Code{Country: p.Country, Kind: newsgraph.ActorCountry, KBID: fmt.Sprintf("geonames:%d", p.GeonamesID)}
+			return code.Actor("place: "+e.Name+" ("+p.Country+")", newsgraph.ActorFromKB)
 		}
 	}
 	if e.Type == "MISC" {
 		// A nationality adjective ("Chinese", "South Korean") stands for
 		// its country, as CAMEO codes it.
-		if c := r.k.Demonym(e.Name); c != nil {
-			code := r.ix.phrase(strings.Fields(e.Name), r.v.date, false) // "Palestinians": CVL
+		if c := info.m.Demonym; c != nil {
+			code := r.phrase(e.Name, nil) // "Palestinians": CVL
 			code.Country, code.Kind, code.KBID = c.ISO3, newsgraph.ActorCountry, "iso:"+c.ISO3
 			return code.Actor("nationality: "+e.Name, newsgraph.ActorFromKB)
 		}
-		if o := r.k.Org(e.Name); o != nil {
-			var c Code
-			setOrg(&c, o)
-			return c.Actor("knowledge base: "+o.Name+" ("+o.Code+")", newsgraph.ActorFromKB)
+		if o := info.m.Org; o != nil {
+			return r.kbOrg(e.Name, o)
+		}
+		// A people of a country ("Iraqi Kurds", "Bosnian Serbs").
+		if f := strings.Fields(e.Name); len(f) > 1 && r.k.Demonym(f[0]) != nil {
+			if code := r.phrase(e.Name, nil); code.Country != "" && len(code.Sectors) > 0 {
+				code.Kind = newsgraph.ActorGroup
+				return code.Actor("nationality: "+e.Name, newsgraph.ActorFromText)
+			}
 		}
 	}
 	return nil
+}
+
+// pickPlace chooses among the places of one name: the most populous in
+// the country the document mentions most, else the most populous.
+func (r *resolver) pickPlace(ps []*kb.Place) *kb.Place {
+	if len(ps) == 1 || ps[0].Country == ps[len(ps)-1].Country {
+		return ps[0]
+	}
+	r.docCountries()
+	best, bestN := ps[0], r.countries[ps[0].Country]
+	for _, p := range ps[1:] {
+		if n := r.countries[p.Country]; n > bestN {
+			best, bestN = p, n
+		}
+	}
+	return best
 }
 
 // locatives are the prepositions that make a capital a place rather than a

@@ -444,10 +444,62 @@ func (b *builder) readCities(ctx context.Context) error {
 			if s := stripAdminAffix(n); s != "" {
 				p.Alt, _ = addName(p.Alt, skip, s)
 			}
+			for _, v := range b.compassVariants(n) {
+				p.Alt, _ = addName(p.Alt, skip, v)
+			}
 		}
 		b.places = append(b.places, p)
 	}
 	return nil
+}
+
+// compassVariants returns the other names news text gives a region whose
+// name opens with a compass word: the other form of the word ("Western
+// Darfur" → "West Darfur") and the bare stem the regions were carved from
+// ("Darfur", "Kordofan"), unless the stem is short or already names a
+// country or another place ("Virginia").
+func (b *builder) compassVariants(name string) []string {
+	first, rest, ok := strings.Cut(name, " ")
+	if !ok || rest == "" {
+		return nil
+	}
+	pairs := [][2]string{{"North", "Northern"}, {"South", "Southern"}, {"East", "Eastern"}, {"West", "Western"},
+		{"Central", ""}, {"Upper", ""}, {"Lower", ""}}
+	var out []string
+	for _, p := range pairs {
+		if first != p[0] && first != p[1] {
+			continue
+		}
+		if p[1] != "" {
+			other := p[0]
+			if first == p[0] {
+				other = p[1]
+			}
+			out = append(out, other+" "+rest)
+		}
+		k := Key(rest)
+		if utf8.RuneCountInString(rest) >= 5 && b.countryKeys[k] == "" && !b.placeKeys[k] && !hasAdminWord(k) {
+			out = append(out, rest)
+		}
+	}
+	return out
+}
+
+// hasAdminWord reports whether a key holds a generic region word
+// ("province", "region"): "Northern Province" has no stem of its own.
+func hasAdminWord(key string) bool {
+	for _, w := range strings.Fields(key) {
+		for _, s := range adminSuffixes() {
+			if w == strings.ToLower(strings.TrimSpace(s)) {
+				return true
+			}
+		}
+		switch w {
+		case "area", "zone", "highlands", "lowlands", "islands", "coast", "central", "west", "east", "north", "south":
+			return true
+		}
+	}
+	return false
 }
 
 // stripAdminAffix returns a region name without a generic word around it

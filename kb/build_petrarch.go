@@ -76,7 +76,8 @@ func parseActors(data []byte) []pEntry {
 func normRaw(s string) string { return strings.Join(splitRaw(s), "_") }
 
 // parseCode reads "CHNGOV >20121115", "KORGOV 070501-080731", "AFGELI",
-// "USRGEO <910409". ok is false for the null code "---", codes that are
+// "USRGEO <910409"; a CAMEO country code that is not ISO is mapped to the
+// ISO one ("TMPGOV" → "TLSGOV", see isoCountryCode). ok is false for the null code "---", codes that are
 // not capitals and digits, and unreadable dates (then code is set).
 func parseCode(s string) (pCode, bool) {
 	f := strings.Fields(s)
@@ -92,6 +93,7 @@ func parseCode(s string) (pCode, bool) {
 			return pCode{}, false
 		}
 	}
+	c.code = isoCountryCode(c.code)
 	d := strings.Join(f[1:], "")
 	if d == "" {
 		return c, true

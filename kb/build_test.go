@@ -79,6 +79,9 @@ func TestParseCode(t *testing.T) {
 		{"USRGEO <910409", "USRGEO", "", "1991-04-09", true},
 		{"GEO > 911221", "GEO", "1991-12-21", "", true},
 		{"AFGELI", "AFGELI", "", "", true},
+		{"TMPGOV >20020520", "TLSGOV", "2002-05-20", "", true}, // CAMEO's East Timor is ISO TLS
+		{"ANGREB", "AGOREB", "", "", true},
+		{"SUN", "RUS", "", "", true},
 		{"KORGOVBUS 2004017-20061201", "KORGOVBUS", "", "", false}, // 7 digits
 		{"XXXGOV 990231-000101", "XXXGOV", "", "", false},          // 31 February
 		{"---", "", "", "", false},
@@ -224,6 +227,28 @@ func TestRepairMacRoman(t *testing.T) {
 	for _, tt := range tests {
 		if got := string(repairMacRoman([]byte(tt.in))); got != tt.want {
 			t.Errorf("repairMacRoman(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestCompassVariants(t *testing.T) {
+	b := &builder{countryKeys: map[string]string{"australia": "AUS"}, placeKeys: map[string]bool{"virginia": true}}
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Western Darfur", []string{"West Darfur", "Darfur"}},
+		{"North Kordofan", []string{"Northern Kordofan", "Kordofan"}},
+		{"Central Darfur", []string{"Darfur"}},
+		{"West Virginia", []string{"Western Virginia"}},   // "Virginia" is a place of its own
+		{"Western Australia", []string{"West Australia"}}, // and "Australia" a country
+		{"Northern Province", []string{"North Province"}}, // "Province" is no stem
+		{"East Java", []string{"Eastern Java"}},           // too short a stem
+		{"Darfur", nil}, {"Northland", nil},
+	}
+	for _, tt := range tests {
+		if got := b.compassVariants(tt.in); !equalStrings(got, tt.want) {
+			t.Errorf("compassVariants(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -42,6 +42,8 @@ func handDemonyms() []handDemonym {
 		{"Serb", "SRB"}, {"Croat", "HRV"}, {"Bosnian", "BIH"}, {"Kampuchean", "KHM"}, {"Khmer", "KHM"},
 		{"Kosovar", "XKX"}, {"Chechen", "RUS"}, {"Soviet", "RUS"}, {"Yugoslav", "SRB"}, {"Burmese", "MMR"},
 		{"Congolese", "COD"}, {"Emirati", "ARE"}, {"Saudi", "SAU"}, {"Kuwaiti", "KWT"}, {"Taiwanese", "TWN"},
+		{"Turk", "TUR"}, {"Turks", "TUR"}, {"Swede", "SWE"}, {"Swedes", "SWE"}, {"Dane", "DNK"}, {"Danes", "DNK"},
+		{"Finn", "FIN"}, {"Finns", "FIN"}, {"Spaniard", "ESP"}, {"Spaniards", "ESP"},
 	}
 }
 
@@ -49,6 +51,7 @@ func handDemonyms() []handDemonym {
 // and former or informal names that news archives use. Source: hand.
 func handCountryNames() []handDemonym {
 	return []handDemonym{
+		{"Trinidad", "TTO"},
 		{"PRC", "CHN"}, {"People's Republic of China", "CHN"}, {"Mainland China", "CHN"},
 		{"Gaza", "PSE"}, {"Gaza Strip", "PSE"}, {"West Bank", "PSE"}, {"Palestinian territories", "PSE"},
 		{"Soviet Union", "RUS"}, {"USSR", "RUS"}, {"Yugoslavia", "SRB"}, {"Kampuchea", "KHM"}, {"Zaire", "COD"},
@@ -101,7 +104,54 @@ func handAgents() []Agent {
 		{Phrase: "legislators", Sectors: []string{"LEG"}},
 		{Phrase: "demonstrators", Sectors: []string{"OPP"}},
 		{Phrase: "demonstrator", Sectors: []string{"OPP"}},
+		// The head of an international organisation ("U.N. Secretary-General
+		// Kofi Annan"); PETRARCH2 has only national secretaries.
+		{Phrase: "secretary general", Sectors: []string{"GOV"}},
+		{Phrase: "secretaries general", Sectors: []string{"GOV"}},
+		{Phrase: "vice president", Sectors: []string{"GOV"}},
+		{Phrase: "vice presidents", Sectors: []string{"GOV"}},
 	}
+}
+
+// isoCountryCode maps the country codes of CAMEO and PETRARCH2 that are not
+// ISO 3166 alpha-3 (codes of former states, CAMEO's own spellings and a few
+// slips in the dictionaries: "ANGREB" for UNITA) to the ISO code of the
+// country the knowledge base keeps for them, at the head of a code:
+// "TMPGOV" → "TLSGOV", "SUN" → "RUS". Other codes are returned unchanged.
+// Former states map to their successor, as the hand country names do
+// ("Soviet Union" → RUS, "Yugoslavia" → SRB). Source: hand.
+func isoCountryCode(code string) string {
+	if len(code) < 3 {
+		return code
+	}
+	iso := ""
+	switch code[:3] {
+	case "ANG":
+		iso = "AGO"
+	case "TMP":
+		iso = "TLS"
+	case "SUN":
+		iso = "RUS"
+	case "YUG", "SCG", "FRY", "SER":
+		iso = "SRB"
+	case "CSK":
+		iso = "CZE"
+	case "DDR", "GMW", "GME":
+		iso = "DEU"
+	case "KSV":
+		iso = "UNK" // Kosovo in the countries dataset
+	case "JAP":
+		iso = "JPN"
+	case "ROM":
+		iso = "ROU"
+	case "ZAR":
+		iso = "COD"
+	case "BUR":
+		iso = "MMR"
+	default:
+		return code
+	}
+	return iso + code[3:]
 }
 
 // honorifics are titles stripped from the front of PETRARCH person names

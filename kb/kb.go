@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Country is a country or territory (ISO 3166).
@@ -183,6 +184,27 @@ type KB struct {
 	org         index
 	agent       map[string]int32
 	cameo       map[string]int32
+	multi       map[string]struct{} // first words of names of several words (StartsName)
+
+	derived sync.Map // key → *derivedValue (see Derived)
+}
+
+// derivedValue is one value of Derived, built once.
+type derivedValue struct {
+	once sync.Once
+	v    any
+}
+
+// Derived returns the value build makes for key, building it once per
+// knowledge base: the packages that index the knowledge base further (the
+// actor stage's surname index) share one index per KB however many
+// stages they make. build must only read the KB; key should be a
+// package's own unexported type.
+func (k *KB) Derived(key any, build func() any) any {
+	e, _ := k.derived.LoadOrStore(key, &derivedValue{})
+	d := e.(*derivedValue)
+	d.once.Do(func() { d.v = build() })
+	return d.v
 }
 
 // seatRef is one country a capital or seat name points to.
@@ -232,7 +254,29 @@ func New(countries []Country, places []Place, people []Person, orgs []Org, agent
 	for i := range cameo {
 		k.cameo[cameo[i].Code] = int32(i)
 	}
+	k.indexFirstWords()
 	return k
+}
+
+// indexFirstWords fills k.multi from the keys Match looks up.
+func (k *KB) indexFirstWords() {
+	k.multi = map[string]struct{}{"the": {}, "a": {}, "an": {}}
+	add := func(key string) {
+		if first, _, ok := strings.Cut(key, " "); ok {
+			k.multi[first] = struct{}{}
+		}
+	}
+	for _, ix := range []index{k.countryKey, k.demonym, k.org} {
+		for key := range ix {
+			add(key)
+		}
+	}
+	for key := range k.seat {
+		add(key)
+	}
+	for key := range k.agent {
+		add(key)
+	}
 }
 
 // byPopulation orders countries by population, largest first, then ISO3.

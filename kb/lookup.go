@@ -166,7 +166,13 @@ func (k *KB) orgKeyed(name, key string) *Org {
 		return nil
 	}
 	key = stripThe(key)
-	for _, kk := range []string{key, splitAlnum(key), joinAlnum(key)} {
+	if ids := k.org[key]; len(ids) > 0 {
+		return &k.Orgs[ids[0]]
+	}
+	if !hasDigit(key) {
+		return nil // "G20", "G 20": only names with digits have other spellings
+	}
+	for _, kk := range []string{splitAlnum(key), joinAlnum(key)} {
 		if kk == "" {
 			continue
 		}
@@ -175,6 +181,26 @@ func (k *KB) orgKeyed(name, key string) *Org {
 		}
 	}
 	return nil
+}
+
+// hasDigit reports whether s holds an ASCII digit.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// StartsName reports whether a Key word ("south", "united", "foreign")
+// opens a name of several words that Match can find — a country, demonym,
+// seat, organisation or agent phrase — so that a reader of phrases need
+// not try windows longer than one word at other words. "the", "a" and
+// "an" always may.
+func (k *KB) StartsName(word string) bool {
+	_, ok := k.multi[word]
+	return ok
 }
 
 // Agent returns the sectors a title or group noun implies: "president" →
@@ -225,8 +251,9 @@ func (m Match) Any() bool {
 
 // Match looks a name up as a country, demonym, seat, organisation and
 // agent at once; each field is what the method of the same name returns.
-func (k *KB) Match(name string) Match {
-	key := Key(name)
+func (k *KB) Match(name string) Match { return k.matchKeyed(name, Key(name)) }
+
+func (k *KB) matchKeyed(name, key string) Match {
 	m := Match{
 		Country: k.countryKeyed(name, key),
 		Demonym: k.demonymKeyed(key),
@@ -235,4 +262,32 @@ func (k *KB) Match(name string) Match {
 	}
 	m.Seat, m.SeatSector = k.seatKeyed(key)
 	return m
+}
+
+// Entry is everything the knowledge base holds under one name.
+type Entry struct {
+	Match
+	Key    string    // the name's Key
+	Places []*Place  // as Places
+	People []*Person // as People
+}
+
+// Lookup looks a name up as everything at once, with a single
+// normalisation: Match, Places and People.
+func (k *KB) Lookup(name string) Entry {
+	key := Key(name)
+	e := Entry{Match: k.matchKeyed(name, key), Key: key}
+	if ids := k.place[key]; len(ids) > 0 {
+		e.Places = make([]*Place, len(ids))
+		for i, id := range ids {
+			e.Places[i] = &k.AllPlaces[id]
+		}
+	}
+	if ids := k.person[key]; len(ids) > 0 {
+		e.People = make([]*Person, len(ids))
+		for i, id := range ids {
+			e.People[i] = &k.AllPeople[id]
+		}
+	}
+	return e
 }

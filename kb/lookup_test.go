@@ -333,3 +333,49 @@ func TestMatchAgreesWithLookups(t *testing.T) {
 		}
 	}
 }
+
+func TestLookupAndFirstWords(t *testing.T) {
+	k := embeddedKB(t)
+	for _, name := range []string{"Beijing", "South Korea", "Xi Jinping", "Bali", "G-20", "president", "Chinese"} {
+		e := k.Lookup(name)
+		m := k.Match(name)
+		if e.Match != m || e.Key != Key(name) || len(e.Places) != len(k.Places(name)) || len(e.People) != len(k.People(name)) {
+			t.Errorf("Lookup(%q) = %+v, disagrees with Match, Key, Places and People", name, e)
+		}
+	}
+	for _, w := range []string{"south", "united", "foreign", "the", "prime"} {
+		if !k.StartsName(w) {
+			t.Errorf("StartsName(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"zzyzx", "said", ""} {
+		if k.StartsName(w) {
+			t.Errorf("StartsName(%q) = true", w)
+		}
+	}
+	// Darfur is known by the stem of its regions; Trinidad as its country.
+	if ps := k.Places("Darfur"); len(ps) == 0 || ps[0].Country != "SDN" {
+		t.Errorf("Places(Darfur) = %v", ps)
+	}
+	if c := k.Country("Trinidad"); c == nil || c.ISO3 != "TTO" {
+		t.Errorf("Country(Trinidad) = %v", c)
+	}
+	// PETRARCH2's CAMEO codes come out as ISO ones.
+	if o := k.Org("UNITA"); o == nil || o.Code != "AGOREB" || o.Country != "AGO" {
+		t.Errorf("Org(UNITA) = %+v, want AGOREB", o)
+	}
+}
+
+func TestDerived(t *testing.T) {
+	k := New(nil, nil, nil, nil, nil, nil)
+	type key struct{}
+	n := 0
+	build := func() any { n++; v := n; return &v }
+	a, b := k.Derived(key{}, build), k.Derived(key{}, build)
+	if a != b || n != 1 {
+		t.Errorf("Derived built %d times (%p, %p), want once", n, a, b)
+	}
+	if k2 := New(nil, nil, nil, nil, nil, nil); k2.Derived(key{}, build) == a || n != 2 {
+		t.Errorf("another KB shares the derived value")
+	}
+}
