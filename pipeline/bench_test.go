@@ -126,13 +126,13 @@ func BenchmarkIngestBBCWithActors(b *testing.B) {
 	benchIngest(b, []string{dir}, ner.NewStage(nil), actor.NewStage(k, actor.Options{}), geo.NewStage(k))
 }
 
-// BenchmarkIngestBBCQuotes adds the time and quote stages to
-// BenchmarkIngestBBCWithActors: the quote issue's budget (at most 20% more
-// time per record).
+// BenchmarkIngestBBCQuotes adds the quote stage (and the storing of quotes
+// in their cross-outlet groups) to BenchmarkIngestBBCWithActors: the quote
+// issue's budget (at most 20% more time per record).
 func BenchmarkIngestBBCQuotes(b *testing.B) {
 	dir := bbcCorpus(b)
 	k := models(b)
-	benchIngest(b, []string{dir}, ner.NewStage(nil), timex.NewStage(), actor.NewStage(k, actor.Options{}), geo.NewStage(k), quote.NewStage())
+	benchIngest(b, []string{dir}, ner.NewStage(nil), actor.NewStage(k, actor.Options{}), geo.NewStage(k), quote.NewStage())
 }
 
 // BenchmarkIngestBBCFull is the ingest `newsgraph ingest` runs: tagger,
