@@ -21,25 +21,25 @@ import (
 // what one document added, deletes rows that reach zero and recomputes a
 // date bound only when the removed document was on it.
 const (
-	sqlRegAdd = `INSERT INTO registry(key, name, type, docs, first_date, last_date) VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT(key) DO UPDATE SET docs = docs + excluded.docs,
+	// The additions take rows of 6, 10, 6 and 3 values (see multiRow and
+	// regUpsert): the statement's prefix, then its conflict clause.
+	sqlRegAdd       = `INSERT INTO registry(key, name, type, docs, first_date, last_date) VALUES `
+	sqlRegAddUpsert = ` ON CONFLICT(key) DO UPDATE SET docs = docs + excluded.docs,
 			first_date = min(coalesce(first_date, excluded.first_date), coalesce(excluded.first_date, first_date)),
 			last_date = max(coalesce(last_date, excluded.last_date), coalesce(excluded.last_date, last_date))`
-	sqlRegCodeAdd = `INSERT INTO registry_codes(key, code, source, country, sectors, kind, kb_id, count, first_date, last_date)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT(key, code, source) DO UPDATE SET count = count + excluded.count,
+	sqlRegCodeAdd       = `INSERT INTO registry_codes(key, code, source, country, sectors, kind, kb_id, count, first_date, last_date) VALUES `
+	sqlRegCodeAddUpsert = ` ON CONFLICT(key, code, source) DO UPDATE SET count = count + excluded.count,
 			country = excluded.country, sectors = excluded.sectors, kind = excluded.kind,
 			kb_id = CASE WHEN excluded.kb_id <> '' THEN excluded.kb_id ELSE kb_id END,
 			first_date = min(coalesce(first_date, excluded.first_date), coalesce(excluded.first_date, first_date)),
 			last_date = max(coalesce(last_date, excluded.last_date), coalesce(excluded.last_date, last_date))`
-	sqlRegDescAdd = `INSERT INTO registry_descriptors(key, descriptor, code, count, first_date, last_date)
-		VALUES (?, ?, ?, ?, ?, ?)
-		ON CONFLICT(key, descriptor) DO UPDATE SET count = count + excluded.count,
+	sqlRegDescAdd       = `INSERT INTO registry_descriptors(key, descriptor, code, count, first_date, last_date) VALUES `
+	sqlRegDescAddUpsert = ` ON CONFLICT(key, descriptor) DO UPDATE SET count = count + excluded.count,
 			code = CASE WHEN last_date IS NULL OR excluded.last_date >= last_date THEN excluded.code ELSE code END,
 			first_date = min(coalesce(first_date, excluded.first_date), coalesce(excluded.first_date, first_date)),
 			last_date = max(coalesce(last_date, excluded.last_date), coalesce(excluded.last_date, last_date))`
-	sqlRegMonthAdd = `INSERT INTO registry_months(key, month, count) VALUES (?, ?, ?)
-		ON CONFLICT(key, month) DO UPDATE SET count = count + excluded.count`
+	sqlRegMonthAdd       = `INSERT INTO registry_months(key, month, count) VALUES `
+	sqlRegMonthAddUpsert = ` ON CONFLICT(key, month) DO UPDATE SET count = count + excluded.count`
 
 	sqlRegEntities = `SELECT name_key, name, type, actor FROM entities WHERE doc_seq = ? AND actor IS NOT NULL`
 
@@ -238,11 +238,23 @@ func (w *writeTx) registryAdd(date string, es []regEntity) {
 // flushRegistry writes the batch's sums and empties it.
 func (w *writeTx) flushRegistry(ctx context.Context) error {
 	b := &w.reg
+	// Table by table, many rows to a statement: the actors first, so that
+	// the code triggers find their rows.
+	regs := regUpsert{w: w, prefix: sqlRegAdd, suffix: sqlRegAddUpsert, cols: 6}
+	codes := regUpsert{w: w, prefix: sqlRegCodeAdd, suffix: sqlRegCodeAddUpsert, cols: 10}
+	descs := regUpsert{w: w, prefix: sqlRegDescAdd, suffix: sqlRegDescAddUpsert, cols: 6}
+	months := regUpsert{w: w, prefix: sqlRegMonthAdd, suffix: sqlRegMonthAddUpsert, cols: 3}
 	for _, key := range b.keys {
 		sum := b.actors[key]
-		if _, err := w.exec(ctx, sqlRegAdd, key, sum.name, sum.typ, sum.docs, null(sum.dates.lo), null(sum.dates.hi)); err != nil {
+		if err := regs.add(ctx, key, sum.name, sum.typ, sum.docs, null(sum.dates.lo), null(sum.dates.hi)); err != nil {
 			return fmt.Errorf("registry %q: %w", key, err)
 		}
+	}
+	if err := regs.flush(ctx); err != nil {
+		return fmt.Errorf("registry: %w", err)
+	}
+	for _, key := range b.keys {
+		sum := b.actors[key]
 		for _, c := range sum.codes {
 			sectors := "[]"
 			if len(c.sectors) > 0 {
@@ -252,23 +264,61 @@ func (w *writeTx) flushRegistry(ctx context.Context) error {
 				}
 				sectors = string(j)
 			}
-			if _, err := w.exec(ctx, sqlRegCodeAdd, key, c.code, c.source, c.country, sectors, c.kind, c.kbID,
+			if err := codes.add(ctx, key, c.code, c.source, c.country, sectors, c.kind, c.kbID,
 				c.count, null(c.dates.lo), null(c.dates.hi)); err != nil {
 				return fmt.Errorf("registry %q code %s: %w", key, c.code, err)
 			}
 		}
 		for _, d := range sum.descs {
-			if _, err := w.exec(ctx, sqlRegDescAdd, key, d.text, d.code, d.count, null(d.dates.lo), null(d.dates.hi)); err != nil {
+			if err := descs.add(ctx, key, d.text, d.code, d.count, null(d.dates.lo), null(d.dates.hi)); err != nil {
 				return fmt.Errorf("registry %q descriptor %q: %w", key, d.text, err)
 			}
 		}
 		for _, m := range sum.monthList {
-			if _, err := w.exec(ctx, sqlRegMonthAdd, key, m, sum.months[m]); err != nil {
+			if err := months.add(ctx, key, m, sum.months[m]); err != nil {
 				return fmt.Errorf("registry %q month %s: %w", key, m, err)
 			}
 		}
 	}
+	for _, u := range []*regUpsert{&codes, &descs, &months} {
+		if err := u.flush(ctx); err != nil {
+			return fmt.Errorf("registry: %w", err)
+		}
+	}
 	w.reg = regBatch{}
+	return nil
+}
+
+// regUpsert gathers the rows of one registry table's upsert and writes
+// them regChunk to a statement. A batch holds each key once per table, so
+// no statement meets its own rows in conflict.
+type regUpsert struct {
+	w              *writeTx
+	prefix, suffix string
+	cols           int
+	args           []any
+	rows           int
+}
+
+// regChunk is the most rows a registry upsert writes in one statement.
+const regChunk = 64
+
+func (u *regUpsert) add(ctx context.Context, vals ...any) error {
+	u.args = append(u.args, vals...)
+	if u.rows++; u.rows == regChunk {
+		return u.flush(ctx)
+	}
+	return nil
+}
+
+func (u *regUpsert) flush(ctx context.Context) error {
+	if u.rows == 0 {
+		return nil
+	}
+	if _, err := u.w.exec(ctx, multiRow(u.prefix, u.cols, u.rows)+u.suffix, u.args...); err != nil {
+		return err
+	}
+	u.args, u.rows = u.args[:0], 0
 	return nil
 }
 
