@@ -187,20 +187,31 @@ func (g *geocoder) scanParagraphs() {
 			if !capitalised(toks[i]) || inside(p, toks[i]) {
 				continue
 			}
-			for n := min(maxContextWords, len(toks)-i); n >= 1; n-- {
-				words := make([]string, 0, n)
+			longest := 1
+			if g.kb.StartsName(kb.Key(toks[i].Text)) {
+				// Only a word that opens a name of several words
+				// ("South", "United") needs the longer windows.
+				longest = min(maxContextWords, len(toks)-i)
+			}
+			for n := longest; n >= 1; n-- {
 				ok := true
 				for _, t := range toks[i : i+n] {
 					if (t.Kind != text.Word && t.Kind != text.Abbrev) || inside(p, t) {
 						ok = false
 						break
 					}
-					words = append(words, t.Text)
 				}
 				if !ok {
 					continue
 				}
-				phrase := strings.Join(words, " ")
+				phrase := toks[i].Text
+				if n > 1 {
+					words := make([]string, n)
+					for k, t := range toks[i : i+n] {
+						words[k] = t.Text
+					}
+					phrase = strings.Join(words, " ")
+				}
 				c := g.kb.Country(phrase)
 				if c == nil {
 					c = g.kb.Demonym(phrase)
