@@ -122,8 +122,8 @@
 // source country, target country) triples, categories in the gold
 // standard's PLOVER 0.5 names, actors marked SRC/TAR each other's targets,
 // negated and hypothetical events not counted: precision 0.58, recall
-// 0.51 (the targets were 0.75 and 0.60, not reached; at the start of this
-// coder's second version 0.28 and 0.32); the category alone 0.69 / 0.60.
+// 0.51 (the targets were 0.75 and 0.60, not reached; the coder's first
+// version had 0.28 and 0.32); the category alone 0.69 / 0.60.
 // On the CAMEO codebook's 277 example sentences, roots: precision 0.65,
 // recall 0.56. The misses are mostly the dictionary's codes without the
 // parse's phrase structure, actors the actor stage cannot code (unnamed
