@@ -568,6 +568,11 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 			break
 		}
 	}
+	if code == "" && d.Blocks[h.form.Block].Name == "REFUSE" && (h.form.Verb == "reject" || h.form.Verb == "refuse" || h.form.Verb == "rule" && len(h.form.Rest) > 0) {
+		// PETRARCH codes "reject" only when it knows the object; CAMEO's
+		// default for a rejection is 120 ("reject, not specified below").
+		code = "120"
+	}
 	if !pat && (c.fl[h.v]&fAgreeForms != 0) {
 		// Agreeing is expressing the intent to cooperate (PLOVER AGREE).
 		code = "030"
@@ -671,6 +676,11 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 	var srcs []mention
 	var tgt *mention
 	after := h.ve + 1
+	if passive && !relative && c.find(h.ve+1, ch, "by") < 0 && h.ve+1 < hi && c.lower[h.ve+1] == "to" {
+		// "Israel is opposed to French mediation", "is committed to":
+		// the participle is an adjective of the subject, who acts.
+		passive = false
+	}
 	if passive {
 		if by := c.find(h.ve+1, ch, "by"); by >= 0 {
 			if m := c.mentionIn(by+1, ch); m != nil {
