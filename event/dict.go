@@ -202,6 +202,10 @@ func BuildDictionary(r io.Reader) (*Dictionary, error) {
 			d.Blocks = append(d.Blocks, b)
 		case !inVerbs && strings.HasPrefix(s, "&"):
 			cur = strings.ToLower(strings.TrimSuffix(s[1:], "_"))
+			// The set's name is a word of the set ("&ARMS" holds "arms").
+			if w := word(cur); w != "" && !strings.ContainsAny(w, "0123456789") {
+				syn[cur] = append(syn[cur], w)
+			}
 		case !inVerbs && strings.HasPrefix(s, "+"):
 			if cur != "" {
 				syn[cur] = append(syn[cur], word(s[1:]))

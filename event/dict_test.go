@@ -106,7 +106,7 @@ CARRY {CARRIES CARRIED}
 	if p := meet.Patterns[2]; p.Code != "" {
 		t.Errorf("pattern 2: %+v", p)
 	}
-	if p := d.Blocks[1].Patterns[0]; strings.Join(p.After[0], ",") != "weapon,gun" {
+	if p := d.Blocks[1].Patterns[0]; strings.Join(p.After[0], ",") != "arms,weapon,gun" {
 		t.Errorf("synonyms: %+v", p)
 	}
 	// A comment naming a verb of the block restricts the pattern to it;

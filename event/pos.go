@@ -631,3 +631,15 @@ func (c *coder) likelyBefore(v, lo int) bool {
 	}
 	return false
 }
+
+// aspectWord reports the verbs that only say when another happens
+// ("continued to send arms", "began to withdraw"): the verb after "to"
+// carries the event.
+func aspectWord(w string) bool {
+	for _, v := range [...]string{"continu", "began", "begin", "start", "resum", "kept", "keep"} {
+		if strings.HasPrefix(w, v) {
+			return true
+		}
+	}
+	return false
+}

@@ -358,7 +358,7 @@ func (c *coder) sentence(si int, sent text.Sentence) {
 	// exercises"), the first is coded on its own (pending).
 	var pending []pendingHit
 	for k, h := range hits {
-		if ((c.fl[h.v]&fIntentWords != 0) || (c.fl[h.v]&fRefuseWords != 0)) && h.ve+1 < hi && c.lower[h.ve+1] == "to" {
+		if ((c.fl[h.v]&fIntentWords != 0) || (c.fl[h.v]&fRefuseWords != 0) || aspectWord(c.lower[h.v])) && h.ve+1 < hi && c.lower[h.ve+1] == "to" {
 			for _, n := range hits[k+1:] {
 				if n.v > h.ve+1 && n.v <= h.ve+3 && !consumed[h.v] {
 					consumed[h.v] = true
@@ -538,7 +538,7 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 		// talks", "in protest").
 		return nil, nil, false
 	}
-	if h.v > lo+1 && c.lower[h.v-1] == "to" && prevVerb >= cl && !(c.fl[h.v-2]&fIntentWords != 0) && !(c.fl[h.v-2]&fRefuseWords != 0) && !(c.fl[h.v-2]&fSkipAdv != 0) && c.lower[h.v-2] != "and" {
+	if h.v > lo+1 && c.lower[h.v-1] == "to" && prevVerb >= cl && !(c.fl[h.v-2]&fIntentWords != 0) && !(c.fl[h.v-2]&fRefuseWords != 0) && !aspectWord(c.lower[h.v-2]) && !(c.fl[h.v-2]&fSkipAdv != 0) && c.lower[h.v-2] != "and" {
 		return nil, nil, false
 	}
 	// No actor in reach: no event (before the costlier pattern matching).

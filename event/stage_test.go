@@ -89,6 +89,8 @@ func TestStage(t *testing.T) {
 		{name: "likely to", text: "Chile is likely to attack Peru.", root: "", modalOnly: true},
 		{name: "talks with", text: "Talks between Chile and Peru resumed in Lima on Monday.",
 			root: "04", src: "CHL", tgt: "PER"},
+		{name: "aspect verb", text: "Chile continued to attack Peruvian positions.",
+			root: "19", src: "CHL", tgt: "PER"},
 		{name: "a rejection", text: "Chilean rebels on Friday again rejected a Peruvian peace plan.",
 			root: "12", src: "CHL", tgt: "PER"},
 		{name: "refused alone", text: "Peru refused to respond to Chile.",
