@@ -93,9 +93,14 @@ func (c *coder) verbUse(i, lo, hi int) bool {
 	if i > lo && isUpper(t.Text) && c.toks[i-1].Kind != text.Quote && c.toks[i-1].Text != ":" {
 		return false
 	}
-	// "according to" attributes a report; it is no event.
-	if w == "according" && i+1 < hi && c.lower[i+1] == "to" {
-		return false
+	// "according to" attributes a report; it is no event; "expected to",
+	// "scheduled to" say what may happen (the verb after them is coded,
+	// as hypothetical).
+	if i+1 < hi && c.lower[i+1] == "to" {
+		switch w {
+		case "according", "expected", "scheduled", "slated", "poised":
+			return false
+		}
 	}
 	p := i - 1
 	for p >= lo && c.toks[p].Kind == text.Word && posAdverb(c.lower[p]) && c.mentionAt[p] == 0 && !c.inMent[p] {
@@ -290,7 +295,13 @@ func (c *coder) subordinate(v, last int) bool {
 	}
 	for i := last + 1; i < v; i++ {
 		switch c.lower[i] {
-		case "and", "or", "but", ";", "that", "while", "as", "then":
+		case "and", "or", "but":
+			// Coordinated verbs ("killed one soldier and wounded two"),
+			// not coordinated nouns ("the president and his party").
+			if i >= v-2 {
+				return false
+			}
+		case ";", "that", "while", "as", "then":
 			return false
 		}
 		if c.fl[i]&(fBeForms|fPastAux|fModals|fFutures) != 0 || verbalLeft(c.lower[i]) && c.lower[i] != "to" && c.lower[i] != "which" && c.lower[i] != "who" {
@@ -622,6 +633,9 @@ func meetingNoun(w string) bool {
 // likelyBefore reports a verb that follows "likely to", "expected to",
 // "set to", "due to", "poised to": what may happen, not what did.
 func (c *coder) likelyBefore(v, lo int) bool {
+	if v-2 >= lo && c.lower[v-1] == "be" && c.lower[v-2] == "to" {
+		v-- // "expected to be joined"
+	}
 	if v-2 < lo || c.lower[v-1] != "to" {
 		return false
 	}
@@ -642,4 +656,24 @@ func aspectWord(w string) bool {
 		}
 	}
 	return false
+}
+
+// issuedCode codes what was issued when PETRARCH's patterns do not: a
+// declaration or a communiqué is a statement (010), an appeal or a call
+// an appeal (020), an ultimatum or a threat a threat (130), an apology an
+// apology (055). "" when none follows.
+func (c *coder) issuedCode(from, to int) string {
+	for i := from; i < to && i < from+5; i++ {
+		switch c.lower[i] {
+		case "declaration", "declarations", "communique", "communiqué", "reminder", "statement", "statements":
+			return "010"
+		case "appeal", "appeals", "call", "calls", "plea":
+			return "020"
+		case "ultimatum", "threat", "threats", "warning", "warnings":
+			return "130"
+		case "apology":
+			return "055"
+		}
+	}
+	return ""
 }

@@ -583,6 +583,10 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 		// "shunned work to protest at …", "blocked the bridge in protest
 		// against …": an action done in protest is a protest.
 		code, pat = "140", true
+	} else if ic := c.issuedCode(h.ve+1, ch); !pat && h.form.Verb == "issue" && ic != "" {
+		// "issued a stern reminder", "issued a declaration demanding":
+		// words, not goods.
+		code = ic
 	} else if strings.HasPrefix(w, "telephon") || strings.HasPrefix(w, "phone") {
 		// A telephone call is a discussion by telephone (041), whatever
 		// PETRARCH's CALL patterns say.
