@@ -677,3 +677,23 @@ func (c *coder) issuedCode(from, to int) string {
 	}
 	return ""
 }
+
+// expelCode codes expelling by whom is expelled (CAMEO 16): diplomats
+// break relations (161), peacekeepers (1661), inspectors and observers
+// (1662), aid agencies and their workers (1663); "" for anyone else
+// (deporting people stays 174).
+func (c *coder) expelCode(from, to int) string {
+	for i := from; i < to && i < from+8; i++ {
+		switch c.lower[i] {
+		case "diplomat", "diplomats", "ambassador", "ambassadors", "envoy", "envoys", "attache", "attaché", "consul":
+			return "161"
+		case "peacekeepers", "peacekeeping", "peace-keepers":
+			return "1661"
+		case "inspectors", "inspector", "observers", "monitors":
+			return "1662"
+		case "aid", "agency", "agencies", "relief":
+			return "1663"
+		}
+	}
+	return ""
+}

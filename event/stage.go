@@ -587,6 +587,10 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 		// "issued a stern reminder", "issued a declaration demanding":
 		// words, not goods.
 		code = ic
+	} else if ec := c.expelCode(h.ve+1, ch); ec != "" && (h.form.Verb == "expel" || h.form.Verb == "deport") {
+		// Expelling diplomats breaks relations; inspectors,
+		// peacekeepers and aid agencies have their own codes.
+		code = ec
 	} else if strings.HasPrefix(w, "telephon") || strings.HasPrefix(w, "phone") {
 		// A telephone call is a discussion by telephone (041), whatever
 		// PETRARCH's CALL patterns say.

@@ -62,6 +62,8 @@ func TestStage(t *testing.T) {
 		{name: "intent verb alone", text: "Chile and Peru agreed to undertake a census.",
 			root: "03", src: "CHL", tgt: "PER"},
 		{name: "speaker's pronoun", text: "Norway said it had expelled two Russian diplomats.",
+			root: "16", src: "NOR", tgt: "RUS"},
+		{name: "deporting people", text: "Norway deported two Russian traders.",
 			root: "17", src: "NOR", tgt: "RUS"},
 		{name: "group in a country", text: "Protesters in Kenya demanded that President Ruto resign.",
 			root: "10", src: "KEN", tgt: "KEN"},
