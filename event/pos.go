@@ -382,15 +382,20 @@ func (c *coder) mustBefore(v, cl int) bool {
 func (c *coder) protestCode(h hit, ch int) string {
 	w := c.lower[h.v]
 	light := false
-	for _, v := range [...]string{"stag", "held", "hold", "organi", "launch", "began", "begin", "start", "call", "continu", "mount", "join", "resum", "went", "go", "declar", "threaten", "end", "calle"} {
+	for _, v := range [...]string{"stag", "held", "hold", "organi", "launch", "began", "begin", "start", "call", "continu", "mount", "join", "resum", "went", "go", "declar", "threaten", "open", "conduct", "complet"} {
 		if strings.HasPrefix(w, v) {
 			light = true
 			break
 		}
 	}
 	block := strings.HasPrefix(w, "block")
-	if !light && !block {
+	if !light && !block || c.lower[h.ve] == "off" || h.ve+1 < ch && c.lower[h.ve+1] == "off" {
+		// "called off a strike" ends one.
 		return ""
+	}
+	if light && c.investigationNoun(h.ve+1, ch) {
+		// "opened an investigation into", "launched a probe": CAMEO 090.
+		return "090"
 	}
 	for i := h.ve + 1; i < ch && i <= h.ve+5; i++ {
 		n := c.lower[i]
@@ -696,4 +701,16 @@ func (c *coder) expelCode(from, to int) string {
 		}
 	}
 	return ""
+}
+
+// investigationNoun reports an investigation noun among the few words in
+// [from, to): "an investigation", "a fraud inquiry", "a probe".
+func (c *coder) investigationNoun(from, to int) bool {
+	for i := from; i < to && i < from+4; i++ {
+		switch c.lower[i] {
+		case "investigation", "investigations", "inquiry", "inquiries", "enquiry", "probe", "probes", "hearing", "hearings":
+			return true
+		}
+	}
+	return false
 }
