@@ -93,6 +93,10 @@ func (c *coder) verbUse(i, lo, hi int) bool {
 	if i > lo && isUpper(t.Text) && c.toks[i-1].Kind != text.Quote && c.toks[i-1].Text != ":" {
 		return false
 	}
+	// "aimed at" says what something is for.
+	if strings.HasPrefix(w, "aim") && i+1 < hi && c.lower[i+1] == "at" {
+		return false
+	}
 	// "according to" attributes a report; it is no event; "expected to",
 	// "scheduled to" say what may happen (the verb after them is coded,
 	// as hypothetical).
@@ -711,6 +715,35 @@ func (c *coder) investigationNoun(from, to int) bool {
 		case "investigation", "investigations", "inquiry", "inquiries", "enquiry", "probe", "probes", "hearing", "hearings":
 			return true
 		}
+	}
+	return false
+}
+
+// agentHead reports a mention at first that heads the phrase opening at
+// from: only determiners, numbers and adjectives before it, no noun
+// phrase of its own with a preposition ("a strong performance in").
+func (c *coder) agentHead(from, first int) bool {
+	if first-from > 3 {
+		return false
+	}
+	for i := from; i < first; i++ {
+		if c.toks[i].Kind != text.Word && c.toks[i].Kind != text.Number {
+			return false
+		}
+		if preposition(c.lower[i]) {
+			return false // the mention is in another noun's phrase
+		}
+	}
+	return true
+}
+
+// preposition reports a preposition.
+func preposition(w string) bool {
+	switch w {
+	case "of", "for", "in", "on", "at", "from", "with", "without", "by", "into", "over", "under", "against",
+		"about", "after", "before", "during", "between", "among", "amid", "through", "toward", "towards",
+		"upon", "within", "across", "via", "per":
+		return true
 	}
 	return false
 }

@@ -691,7 +691,10 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 	}
 	if passive {
 		if by := c.find(h.ve+1, ch, "by"); by >= 0 {
-			if m := c.mentionIn(by+1, ch); m != nil {
+			// The agent heads the phrase after "by": "by Russian forces",
+			// "by the army of Chad", not "by a strong performance in
+			// China".
+			if m := c.mentionIn(by+1, ch); m != nil && c.agentHead(by+1, m.first) {
 				srcs = []mention{*m}
 			}
 		}
