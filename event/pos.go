@@ -157,7 +157,12 @@ func (c *coder) verbUse(i, lo, hi int) bool {
 		return false
 	}
 	switch form {
-	case formEd, formIng:
+	case formEd:
+		// "a terror suspect held in Guantanamo Bay plans to sue": a
+		// participle after a noun, followed by a preposition, before the
+		// clause's own verb, describes the noun.
+		return !c.reducedRelative(i, hi)
+	case formIng:
 		return true
 	case formS:
 		// "security forces attacked" (noun) against "the army shells the
@@ -744,6 +749,58 @@ func preposition(w string) bool {
 		"about", "after", "before", "during", "between", "among", "amid", "through", "toward", "towards",
 		"upon", "within", "across", "via", "per":
 		return true
+	}
+	return false
+}
+
+// mutualRoot reports the roots whose coordinated sources act on each other
+// ("Israel and Lebanon renewed negotiations", "agreed", "fought"); with
+// other verbs ("X and Y suggested") they only act together.
+func mutualRoot(root string) bool {
+	switch root {
+	case "03", "04", "05", "06", "19":
+		return true
+	}
+	return false
+}
+
+// inPlaceList reports a mention after "and" whose partner before "and"
+// follows in/at/near/from/to: "in Afghanistan and Pakistan".
+func (c *coder) inPlaceList(m *mention, cl int) bool {
+	and := m.first - 1
+	if and <= cl || c.lower[and] != "and" {
+		return false
+	}
+	prev := c.mentionEndingAt(and - 1)
+	if prev == nil || prev.first <= cl {
+		return false
+	}
+	w := c.lower[prev.first-1]
+	return c.fl[prev.first-1]&fLocPreps != 0 || w == "from" || w == "to"
+}
+
+// reducedRelative reports a participle at i (after a plain noun) that a
+// preposition follows and a verb of its own clause comes after, with no
+// "and" between: "a suspect held in Guantanamo Bay plans to sue".
+func (c *coder) reducedRelative(i, hi int) bool {
+	if i+1 >= hi || !preposition(c.lower[i+1]) {
+		return false
+	}
+	for j := i + 2; j < hi; j++ {
+		w := c.lower[j]
+		if w == "and" || w == "or" || c.toks[j].Kind == text.Punct || c.toks[j].Kind == text.Quote {
+			return false
+		}
+		if c.fl[j]&(fBeForms|fPastAux|fModals|fFutures) != 0 {
+			return true
+		}
+		if c.isVerbWord(j) && formOf(w, c.fl[j]) == formS && c.mentionAt[j] == 0 && !c.inMent[j] && !preposition(c.lower[j-1]) && c.fl[j-1]&fDeterminers == 0 {
+			return true
+		}
+		switch w {
+		case "plans", "says", "said", "wants", "faces", "remains", "is", "was":
+			return true
+		}
 	}
 	return false
 }

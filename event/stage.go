@@ -860,7 +860,8 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 		out = append(out, c.event(si, sent, h, cd, s, t, loc, negated, conf, past, future))
 	}
 	switch {
-	case len(srcs) == 2 && tgt == nil:
+	case len(srcs) == 2 && tgt == nil && mutualRoot(code[:2]):
+		// "X and Y agreed", "met", "fought": each acted on the other.
 		mk(srcs[0], &srcs[1])
 		mk(srcs[1], &srcs[0])
 	default:
@@ -997,6 +998,11 @@ func (c *coder) subject(cl, v int) *mention {
 			continue
 		}
 		if m.first > 0 && ((c.fl[m.first-1]&fLocPreps != 0) || c.lower[m.first-1] == "from" || c.lower[m.first-1] == "to") {
+			continue
+		}
+		if c.inPlaceList(m, cl) {
+			// "had been in Afghanistan and Pakistan": the second of two
+			// places after "in" is a place too.
 			continue
 		}
 		best = m
