@@ -160,6 +160,27 @@ func (d *Dictionary) Encode() ([]byte, error) {
 	return enc.EncodeAll(raw, nil), nil
 }
 
+// OwnVerbs are verb blocks, in PETRARCH's format, for news verbs
+// PETRARCH2's dictionary lacks: "urge" (an appeal, 020; "urged X to
+// support Y" is also read as the call it is) and "sanction" as a verb
+// (163, impose sanctions).
+const OwnVerbs = `
+---  URGE   [020]  ---
+URGE {URGES URGED URGING}
+- * RESTRAINT                                         [0256]        # URGE
+- * CEASEFIRE                                         [0256]        # URGE
+- * CALM                                              [0256]        # URGE
+
+---  SANCTION_VERB   [163]  ---
+SANCTION {SANCTIONS SANCTIONED SANCTIONING}
+`
+
+// BuildEmbedded builds the dictionary the stage embeds: PETRARCH2's file,
+// then OwnVerbs.
+func BuildEmbedded(petrarch io.Reader) (*Dictionary, error) {
+	return BuildDictionary(io.MultiReader(petrarch, strings.NewReader("\n"+OwnVerbs)))
+}
+
 // BuildDictionary reads PETRARCH2's CAMEO verb dictionary (CAMEO.2.0.txt):
 // synonym sets ("&NAME" followed by "+WORD" lines), verb blocks ("---
 // NAME [code] ---"), verb lines ("MEET {MEETS MET MEETING} [code]",

@@ -20,7 +20,7 @@ func TestBuildEmbedded(t *testing.T) {
 		t.Skipf("PETRARCH2 dictionary absent: %v", err)
 	}
 	defer f.Close()
-	d, err := BuildDictionary(f)
+	d, err := BuildEmbedded(f)
 	if err != nil {
 		t.Fatal(err)
 	}

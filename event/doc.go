@@ -11,7 +11,8 @@
 // Alliance): synonym sets (&NAME), verb blocks ("--- MEET_PEOPLE [040]
 // ---"), verbs with their irregular forms ("MEET {MEETS MET MEETING}",
 // multi-word "+MEET_WITH") and patterns ("- * (FOR TALKS) [036]", "*" the
-// verb's place). Every inflected form is indexed to its verb entry (regular
+// verb's place), followed by OwnVerbs (verbs PETRARCH2 lacks: "urge",
+// "sanction"). Every inflected form is indexed to its verb entry (regular
 // -s/-ed/-ing forms are added to verbs that list none); patterns keep the
 // words before and after the verb, synonym sets expanded, PETRARCH's phrase
 // parentheses and source/target slots dropped. The result is committed as

@@ -804,3 +804,35 @@ func (c *coder) reducedRelative(i, hi int) bool {
 	}
 	return false
 }
+
+// directiveBefore reports a verb of asking or telling in the dozen words
+// before the infinitive's "to" at to, with its object between: "urged X
+// to", "called on X to", "asked the government to", "told them to".
+func (c *coder) directiveBefore(lo, to int) bool {
+	for i := to - 2; i >= lo && i >= to-14; i-- {
+		w := c.lower[i]
+		if c.toks[i].Kind == text.Punct && w != "," || c.clauseBound(i) && c.toks[i].Kind != text.Punct {
+			return false
+		}
+		if directiveVerb(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// directiveVerb reports a form of a verb of asking or telling someone to
+// act.
+func directiveVerb(w string) bool {
+	for _, base := range [...]string{"urge", "ask", "call", "tell", "order", "press", "encourage", "invite", "appeal", "persuade", "implore", "beg", "instruct", "advise", "exhort", "request"} {
+		if w == base || w == base+"s" || w == base+"d" || w == base+"ed" || w == base+"ing" ||
+			strings.HasSuffix(base, "e") && w == base[:len(base)-1]+"ing" {
+			return true
+		}
+	}
+	switch w {
+	case "told", "begged", "begging", "pressed":
+		return true
+	}
+	return false
+}

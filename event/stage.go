@@ -525,6 +525,12 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 			return nil, nil, false
 		}
 	}
+	// What someone was urged, asked or told to do has not happened: the
+	// directive is the event ("urged Care International, the agency she
+	// works for, to close its office").
+	if h.v > lo+1 && c.lower[h.v-1] == "to" && c.directiveBefore(lo, h.v-1) {
+		return nil, nil, false
+	}
 	// A noun's infinitive ("a common responsibility to protect", "the
 	// right to fire", "a plan to attack") is no event.
 	if h.v > lo+1 && c.lower[h.v-1] == "to" && c.nounBefore(h.v-2) {

@@ -110,6 +110,8 @@ func TestStage(t *testing.T) {
 		{name: "reduced relative", text: "A Chilean suspect held in Peru for months is ill."},
 		{name: "past tense with a preposition", text: "Chilean protesters gathered in Lima on Monday, police said.",
 			root: "04", src: "CHL"},
+		{name: "urged", text: "Chile urged Peru to reopen the border.",
+			root: "02", src: "CHL", tgt: "PER", only: true},
 		{name: "a rejection", text: "Chilean rebels on Friday again rejected a Peruvian peace plan.",
 			root: "12", src: "CHL", tgt: "PER"},
 		{name: "refused alone", text: "Peru refused to respond to Chile.",
