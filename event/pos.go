@@ -836,3 +836,19 @@ func directiveVerb(w string) bool {
 	}
 	return false
 }
+
+// boundTime reports a time expression that bounds something rather than
+// dates it: "by 2050", "before 2015", "until March", "since 2019".
+func (c *coder) boundTime(t newsgraph.TimeExpr, lo, hi int) bool {
+	for i := lo + 1; i < hi; i++ {
+		if c.toks[i].Start != t.Start {
+			continue
+		}
+		switch c.lower[i-1] {
+		case "by", "before", "until", "till", "since", "through", "throughout":
+			return true
+		}
+		return false
+	}
+	return false
+}

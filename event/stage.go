@@ -268,7 +268,7 @@ func (c *coder) sentence(si int, sent text.Sentence) {
 	}
 	c.sentDate, c.sentPrec = "", ""
 	for _, t := range c.doc.Times {
-		if t.Paragraph != c.pi || t.Kind != string(timex.KindDate) || t.Start < sent.Start || t.End > sent.End {
+		if t.Paragraph != c.pi || t.Kind != string(timex.KindDate) || t.Start < sent.Start || t.End > sent.End || c.boundTime(t, lo, hi) {
 			continue
 		}
 		r := timex.Resolve(t.Text, c.doc.Published, c.timeTense(t, lo, timex.TensePast))
@@ -1318,7 +1318,7 @@ func (c *coder) goldstein(code string) float64 { return c.s.goldsteinOf(code) }
 func (c *coder) date(sent text.Sentence, tense timex.Tense, q *newsgraph.Quote) (*string, *string) {
 	pub := c.doc.Published
 	for _, t := range c.doc.Times {
-		if t.Paragraph != c.pi || t.Kind != string(timex.KindDate) || t.Start < sent.Start || t.End > sent.End {
+		if t.Paragraph != c.pi || t.Kind != string(timex.KindDate) || t.Start < sent.Start || t.End > sent.End || c.boundTime(t, sent.First, sent.First+len(sent.Tokens)) {
 			continue
 		}
 		tt := c.timeTense(t, sent.First, tense)

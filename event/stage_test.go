@@ -112,6 +112,8 @@ func TestStage(t *testing.T) {
 			root: "04", src: "CHL"},
 		{name: "urged", text: "Chile urged Peru to reopen the border.",
 			root: "02", src: "CHL", tgt: "PER", only: true},
+		{name: "a bound is no date", text: "Chile has attacked Peruvian posts since 2019.",
+			root: "19", src: "CHL", tgt: "PER", date: "2022-11-16"},
 		{name: "a rejection", text: "Chilean rebels on Friday again rejected a Peruvian peace plan.",
 			root: "12", src: "CHL", tgt: "PER"},
 		{name: "refused alone", text: "Peru refused to respond to Chile.",
