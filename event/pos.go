@@ -852,3 +852,14 @@ func (c *coder) boundTime(t newsgraph.TimeExpr, lo, hi int) bool {
 	}
 	return false
 }
+
+// counterpartRoot reports the roots of acts done with or for someone —
+// consulting (04), diplomatic and material cooperation (05, 06), aid (07)
+// — which are no events without a target.
+func counterpartRoot(root string) bool {
+	switch root {
+	case "04", "05", "06", "07":
+		return true
+	}
+	return false
+}

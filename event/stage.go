@@ -834,7 +834,9 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 	loc := c.location(sent)
 	var out []newsgraph.Event
 	mk := func(src mention, tg *mention) {
-		if tg != nil && tg.ent == src.ent {
+		if tg != nil && (tg.ent == src.ent || tg.ent.Actor.Code == src.ent.Actor.Code && !domesticRoot(code[:2])) {
+			// An actor does not act on itself ("China's Foreign Ministry
+			// quoted Xi": both CHNGOV).
 			tg = nil
 		}
 		if tg == nil && !reverse && domesticRoot(code[:2]) {
@@ -844,6 +846,12 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 			if cc := c.domesticCountry(cl, ch, src, loc); cc != "" {
 				tg = &mention{ent: &newsgraph.Entity{Actor: &newsgraph.Actor{Code: cc, Country: cc, Kind: newsgraph.ActorCountry}}}
 			}
+		}
+		if tg == nil && counterpartRoot(code[:2]) {
+			// Consulting, cooperating and aiding are done with someone:
+			// without a counterpart ("England went in at half-time",
+			// "Mexico leads the way") there is no such event.
+			return
 		}
 		s, t := src, tg
 		if reverse && t != nil {
