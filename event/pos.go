@@ -93,8 +93,10 @@ func (c *coder) verbUse(i, lo, hi int) bool {
 	if i > lo && isUpper(t.Text) && c.toks[i-1].Kind != text.Quote && c.toks[i-1].Text != ":" {
 		return false
 	}
-	// "aimed at" says what something is for.
-	if strings.HasPrefix(w, "aim") && i+1 < hi && c.lower[i+1] == "at" {
+	// "aimed at", "aimed to" say what something is for; to expect is to
+	// foresee, not to act ("Hyundai expects its sales to grow").
+	if strings.HasPrefix(w, "aim") && i+1 < hi && (c.lower[i+1] == "at" || c.lower[i+1] == "to") ||
+		strings.HasPrefix(w, "expect") {
 		return false
 	}
 	// "according to" attributes a report; it is no event; "expected to",

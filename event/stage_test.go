@@ -115,6 +115,7 @@ func TestStage(t *testing.T) {
 			root: "02", src: "CHL", tgt: "PER", only: true},
 		{name: "a bound is no date", text: "Chile has attacked Peruvian posts since 2019.",
 			root: "19", src: "CHL", tgt: "PER", date: "2022-11-16"},
+		{name: "expecting is no act", text: "Chile expects its exports to Peru to grow."},
 		{name: "a rejection", text: "Chilean rebels on Friday again rejected a Peruvian peace plan.",
 			root: "12", src: "CHL", tgt: "PER"},
 		{name: "refused alone", text: "Peru refused to respond to Chile.",
