@@ -98,6 +98,8 @@ func TestAmbiguousEmbedded(t *testing.T) {
 		{"South Korea", []string{"South Korea won the match."}, []ent{{"South Korea", "GPE"}}, "South Korea", "KOR", newsgraph.PrecisionCountry},
 		{"Springfield, Illinois", []string{"Lincoln lived in Springfield, Illinois."}, []ent{{"Springfield", "GPE"}}, "Springfield", "USA", newsgraph.PrecisionCity},
 		{"Denpasar, Bali", []string{"Flights to Denpasar, Bali, resumed."}, []ent{{"Denpasar", "GPE"}}, "Denpasar", "IDN", newsgraph.PrecisionCity},
+		{"Bali as written, near China", []string{"Chinese and South Korean leaders met in Bali on Tuesday."},
+			[]ent{{"Chinese", "MISC"}, {"South Korean", "MISC"}, {"Bali", "GPE"}}, "Bali", "IDN", newsgraph.PrecisionAdmin1},
 		{"unknown", []string{"Ships sank near Xanadu-Upon-Tyne."}, []ent{{"Xanadu-Upon-Tyne", "LOC"}}, "Xanadu-Upon-Tyne", "", ""},
 		{"a continent is not a point", []string{"Markets in Asia fell."}, []ent{{"Asia", "LOC"}}, "Asia", "", ""},
 		{"New York is the city", []string{"Shares fell in New York."}, []ent{{"New York", "GPE"}}, "New York", "USA", newsgraph.PrecisionCity},

@@ -32,17 +32,18 @@ func (s *Stage) Name() string { return "geo" }
 
 // Scoring constants (see the package documentation).
 const (
-	capitalFactor   = 10.0 // a national capital's prior over its population
-	admin1Divisor   = 3.0  // a region's prior is its city population over this
-	contextWeight   = 10.0 // the prior is multiplied by 1 + contextWeight × context
-	contextCap      = 10.0 // context counts above this add nothing
-	neighbourShare  = 0.25 // share of a neighbour's context a country gets
-	neighbourCap    = 1.0  // at most this much context from neighbours
-	altNameFactor   = 0.01 // a place other than a capital found by another of its names ("Canton")
-	placeEvidence   = 0.5  // context from one mention of an unambiguous place
-	personEvidence  = 0.5  // context from one mention of a known office holder
-	minPopulation   = 1000 // floor of a prior, for places without population
-	maxContextWords = 3    // longest phrase the paragraph scan looks up
+	capitalFactor    = 10.0 // a national capital's prior over its population
+	admin1Divisor    = 3.0  // a region's prior is its city population over this
+	contextWeight    = 10.0 // the prior is multiplied by 1 + contextWeight × context
+	contextCap       = 10.0 // context counts above this add nothing
+	neighbourShare   = 0.25 // share of a neighbour's context a country gets
+	neighbourCap     = 1.0  // at most this much context from neighbours
+	altNameFactor    = 0.01 // a place other than a capital found by another of its names ("Canton")
+	foldedNameFactor = 0.2  // a place whose name matches only without its accents, when another matches as written
+	placeEvidence    = 0.5  // context from one mention of an unambiguous place
+	personEvidence   = 0.5  // context from one mention of a known office holder
+	minPopulation    = 1000 // floor of a prior, for places without population
+	maxContextWords  = 3    // longest phrase the paragraph scan looks up
 )
 
 // Annotate sets Geo on the document's GPE and LOC entities.
@@ -294,12 +295,25 @@ func (g *geocoder) resolve(i int) *newsgraph.Place {
 		// "São Paulo", "Lagos") unless the text says "state" or "province".
 		cands = filter(cands, func(r *candidate) bool { return !regionOfCity(r, cands) })
 	}
+	// A name written as the text wrote it beats one that matches only with
+	// its accents taken off ("Bali" is the island, "Bāli" a town in West
+	// Bengal), when both are candidates.
+	exact := false
+	for j := range cands {
+		if p := cands[j].place; p != nil && strings.EqualFold(p.Name, name) {
+			exact = true
+			break
+		}
+	}
 	best := -1
 	for j := range cands {
 		c := &cands[j]
 		c.score = prior(c) * (1 + contextWeight*g.context(c.iso3(), i))
 		if c.place != nil && !c.place.Capital && !c.place.IsOwnName(name) {
 			c.score *= altNameFactor
+		}
+		if exact && c.place != nil && !strings.EqualFold(c.place.Name, name) {
+			c.score *= foldedNameFactor
 		}
 		if best < 0 || c.score > cands[best].score {
 			best = j
