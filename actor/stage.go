@@ -500,15 +500,12 @@ func (r *resolver) person(e *newsgraph.Entity) *newsgraph.Actor {
 func (r *resolver) contextCountry(rf ref, self *newsgraph.Entity, skip string) string {
 	first, last := r.v.sentBounds(rf.para, rf.sent)
 	toks := r.v.paras[rf.para].toks
-	for t := first; t < last; t++ {
-		if t >= rf.ts && t < rf.te {
-			continue
-		}
+	at := func(t int) string {
 		if e := r.nameAt(rf.para, t); e != nil {
 			if e != self && e.Type != "PERSON" && e.Actor != nil && e.Actor.Country != "" && e.Actor.Country != skip {
 				return e.Actor.Country
 			}
-			continue
+			return ""
 		}
 		if toks[t].Kind == text.Word && isCapitalised(toks[t].Text) {
 			l := r.lx(rf.para, t)
@@ -516,9 +513,23 @@ func (r *resolver) contextCountry(rf ref, self *newsgraph.Entity, skip string) s
 			if d == "" {
 				d = l.country
 			}
-			if d != "" && d != skip {
+			if d != skip {
 				return d
 			}
+		}
+		return ""
+	}
+	// The nearest country before the name first ("Australian Prime
+	// Minister A met New Zealand Prime Minister B": B's is New Zealand),
+	// then the first after it.
+	for t := rf.ts - 1; t >= first; t-- {
+		if iso := at(t); iso != "" {
+			return iso
+		}
+	}
+	for t := rf.te; t < last; t++ {
+		if iso := at(t); iso != "" {
+			return iso
 		}
 	}
 	return r.dominantCountry(skip)
