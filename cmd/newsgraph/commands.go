@@ -457,10 +457,8 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if *format == export.FormatParquet && *out == "-" && isTerminal(e.stdout) {
 		return fmt.Errorf("--format parquet writes binary: give --out FILE")
 	}
-	for _, d := range []string{q.From, q.To} {
-		if d != "" && !newsgraph.ValidDate(d) {
-			return fmt.Errorf("bad date %q (YYYY, YYYY-MM or YYYY-MM-DD)", d)
-		}
+	if err := checkDates(q.From, q.To); err != nil {
+		return err
 	}
 	st, err := openStore(ctx, e, *db)
 	if err != nil {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -40,13 +39,11 @@ func runEvents(ctx context.Context, e *env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	if *limit < 1 || *limit > 1000 || *offset < 0 {
-		return errors.New("--limit must be from 1 to 1000 and --offset at least 0")
+	if err := checkPage(*limit, *offset); err != nil {
+		return err
 	}
-	for _, d := range []string{*from, *to} {
-		if d != "" && !newsgraph.ValidDate(d) {
-			return fmt.Errorf("bad date %q: use YYYY, YYYY-MM or YYYY-MM-DD", d)
-		}
+	if err := checkDates(*from, *to); err != nil {
+		return err
 	}
 	if *root != "" && (len(*root) != 2 || strings.Trim(*root, "0123456789") != "") {
 		return fmt.Errorf("bad --root %q: use a two-digit CAMEO root such as 19", *root)

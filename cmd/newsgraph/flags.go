@@ -4,6 +4,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+
+	"github.com/newsgraph/newsgraph"
 )
 
 var (
@@ -54,4 +56,23 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		args = rest[1:]
 		// The flag package stops at "-": keep going after it.
 	}
+}
+
+// checkPage checks --limit (1 to 1000) and --offset (at least 0).
+func checkPage(limit, offset int) error {
+	if limit < 1 || limit > 1000 || offset < 0 {
+		return errors.New("--limit must be from 1 to 1000 and --offset at least 0")
+	}
+	return nil
+}
+
+// checkDates checks --from and --to style dates: YYYY, YYYY-MM or
+// YYYY-MM-DD, or empty.
+func checkDates(dates ...string) error {
+	for _, d := range dates {
+		if d != "" && !newsgraph.ValidDate(d) {
+			return fmt.Errorf("bad date %q: use YYYY, YYYY-MM or YYYY-MM-DD", d)
+		}
+	}
+	return nil
 }
