@@ -42,9 +42,6 @@ const (
 	// sqlQuoteCandidates takes the minhashBands (band, value) pairs.
 	sqlQuoteCandidates = `SELECT DISTINCT g.id, g.text_key FROM quote_bands b JOIN quote_groups g ON g.id = b.group_id
 		WHERE (b.band, b.value) IN (VALUES (?, ?), (?, ?), (?, ?), (?, ?), (?, ?), (?, ?), (?, ?), (?, ?))`
-	// sqlQuoteBands inserts the minhashBands rows of a new group.
-	sqlQuoteBands = `INSERT OR IGNORE INTO quote_bands(band, value, group_id)
-		VALUES (0, ?2, ?1), (1, ?3, ?1), (2, ?4, ?1), (3, ?5, ?1), (4, ?6, ?1), (5, ?7, ?1), (6, ?8, ?1), (7, ?9, ?1)`
 	// sqlQuoteGroupUpsert counts a mention in the group of a text key,
 	// making the group when there is none; it returns the group, whether
 	// it is new (mentions = 1) and its first mention's date and document.
@@ -116,6 +113,8 @@ func (w *writeTx) insertQuotes(ctx context.Context, seq int64, d *newsgraph.Docu
 		bands := groupBands(words, q.Kind)
 		h := keyHash(key)
 		if w.keys != nil && w.bands != nil && !w.keys.mayContain(h) && !w.bands.mayContainAny(bands) {
+			// Recorded now (groupMade records them again, idempotently),
+			// so that a repeat later in this document flushes first.
 			w.keys.add(h)
 			for _, v := range bands {
 				w.bands.add(v)
@@ -180,7 +179,6 @@ func (w *writeTx) insertGroups(ctx context.Context, seq int64, date string, quot
 	for k, g := range gs {
 		byHash[g.hash] = k
 	}
-	var bandArgs []any
 	for lo := 0; lo < len(gs); lo += groupChunk {
 		part := gs[lo:min(lo+groupChunk, len(gs))]
 		args := make([]any, 0, groupCols*len(part))
@@ -217,17 +215,35 @@ func (w *writeTx) insertGroups(ctx context.Context, seq int64, date string, quot
 		if ids[k] == 0 {
 			return nil, fmt.Errorf("quote groups: no id returned for %.40q", g.key)
 		}
+	}
+	return ids, w.groupMade(ctx, ids, gs)
+}
+
+// groupMade writes the bands of new groups (ids[k] is gs[k]'s),
+// bandChunk rows to a statement, and records their text hashes and bands
+// in the session's filters.
+func (w *writeTx) groupMade(ctx context.Context, ids []int64, gs []newGroup) error {
+	var args []any
+	for k, g := range gs {
 		for b, v := range g.bands {
-			bandArgs = append(bandArgs, b, v, ids[k])
+			args = append(args, b, v, ids[k])
+		}
+		if w.keys != nil {
+			w.keys.add(g.hash)
+		}
+		if w.bands != nil {
+			for _, v := range g.bands {
+				w.bands.add(v)
+			}
 		}
 	}
-	for lo := 0; lo < len(bandArgs); lo += 3 * bandChunk {
-		part := bandArgs[lo:min(lo+3*bandChunk, len(bandArgs))]
+	for lo := 0; lo < len(args); lo += 3 * bandChunk {
+		part := args[lo:min(lo+3*bandChunk, len(args))]
 		if _, err := w.exec(ctx, multiRow(sqlInsertBandRows, 3, len(part)/3), part...); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return ids, nil
+	return nil
 }
 
 // Batched new groups: groupChunk groups (of groupCols values) and
@@ -296,25 +312,7 @@ func (w *writeTx) quoteGroup(ctx context.Context, seq int64, date string, q *new
 			h++
 		}
 		if mentions == 1 {
-			if len(bands) > 0 {
-				args := []any{gid}
-				for _, v := range bands {
-					args = append(args, v)
-				}
-				// ?1 is the group, ?2 … ?9 the band values.
-				if _, err := w.exec(ctx, sqlQuoteBands, args...); err != nil {
-					return 0, err
-				}
-				if w.bands != nil {
-					for _, v := range bands {
-						w.bands.add(v)
-					}
-				}
-				if w.keys != nil {
-					w.keys.add(h)
-				}
-			}
-			return gid, nil
+			return gid, w.groupMade(ctx, []int64{gid}, []newGroup{{hash: h, bands: bands}})
 		}
 	}
 	// An earlier mention becomes the group's face (text, speaker).
