@@ -93,6 +93,10 @@ type mention struct {
 // sorted by start.
 func actorMentions(doc *newsgraph.Document) [][]mention {
 	out := make([][]mention, len(doc.Paragraphs))
+	dateline := make([]int, len(doc.Paragraphs))
+	for i, p := range doc.Paragraphs {
+		dateline[i] = datelineEnd(p)
+	}
 	for i := range doc.Entities {
 		e := &doc.Entities[i]
 		if e.Actor == nil || e.Actor.Code == "" {
@@ -102,7 +106,7 @@ func actorMentions(doc *newsgraph.Document) [][]mention {
 			if m.Paragraph < 0 || m.Paragraph >= len(out) {
 				continue
 			}
-			if m.Start < datelineEnd(doc.Paragraphs[m.Paragraph]) {
+			if m.Start < dateline[m.Paragraph] {
 				// "NEW YORK, April 16 -": where the story was filed.
 				continue
 			}
