@@ -301,11 +301,14 @@ type EventActor struct {
 
 // Evidence is the sentence that proves a fact.
 type Evidence struct {
-	Paragraph int    `json:"paragraph"`
-	Sentence  int    `json:"sentence"`
-	Start     int    `json:"start"`
-	End       int    `json:"end"`
-	Text      string `json:"text"`
+	Paragraph int `json:"paragraph"`
+	// Sentence is the sentence's index in its paragraph, DocSentence in
+	// the document (both from 0; DocSentence -1 when unknown).
+	Sentence    int    `json:"sentence"`
+	DocSentence int    `json:"doc_sentence"`
+	Start       int    `json:"start"`
+	End         int    `json:"end"`
+	Text        string `json:"text"`
 }
 
 // Trigger is the words that carry an event (the predicate: "met",

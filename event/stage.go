@@ -63,14 +63,17 @@ func (s *Stage) Annotate(ctx context.Context, doc *newsgraph.Document) error {
 	}
 	defer s.bufs.Put(buf)
 	fl := flow{pi: -2}
+	sentBase := 0 // sentences before the paragraph
 	for pi, p := range paras {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		base := sentBase
+		sentBase += len(p.Sentences)
 		if len(ments[pi]) == 0 {
 			continue
 		}
-		c := coder{s: s, doc: doc, pi: pi, toks: p.Tokens, ments: ments[pi], places: places[pi], buf: buf, flow: &fl}
+		c := coder{s: s, doc: doc, pi: pi, sentBase: base, toks: p.Tokens, ments: ments[pi], places: places[pi], buf: buf, flow: &fl}
 		for si, sent := range p.Sentences {
 			c.sentence(si, sent)
 			if fl.pi == pi && fl.si == si {
@@ -150,17 +153,18 @@ func placeMentions(doc *newsgraph.Document) [][]placeMention {
 
 // coder codes one paragraph.
 type coder struct {
-	s      *Stage
-	doc    *newsgraph.Document
-	pi     int
-	toks   []text.Token
-	ments  []mention
-	places []placeMention
-	lower  []string
-	ids    []int32
-	wi     []*wordInfo
-	fl     []wordFlag
-	inMent []bool
+	s        *Stage
+	doc      *newsgraph.Document
+	pi       int
+	sentBase int // the document's sentences before this paragraph
+	toks     []text.Token
+	ments    []mention
+	places   []placeMention
+	lower    []string
+	ids      []int32
+	wi       []*wordInfo
+	fl       []wordFlag
+	inMent   []bool
 	// mentionAt maps a token index to the mention starting there (+1), 0
 	// for none.
 	mentionAt []int
@@ -1247,7 +1251,7 @@ func (c *coder) event(si int, sent text.Sentence, h hit, code string, src mentio
 		Hypothetical: conf <= confModal,
 		Confidence:   conf,
 		Evidence: newsgraph.Evidence{
-			Paragraph: c.pi, Sentence: si, Start: sent.Start, End: sent.End,
+			Paragraph: c.pi, Sentence: si, DocSentence: c.sentBase + si, Start: sent.Start, End: sent.End,
 			Text: sliceRunes(c.doc.Paragraphs[c.pi], c.toks[sent.First], c.toks[sent.First+len(sent.Tokens)-1]),
 		},
 	}

@@ -107,13 +107,13 @@
 //
 // Offsets are Unicode code points into the document's body, its paragraphs
 // joined by "\n" (Document.Body). An EventMention locates its evidence by
-// paragraph only, so the document-level columns (SentenceID, the three
-// CharOffsets, InRawText) need the document: they are filled when the
-// export has a DocumentGetter (Events uses the reader when it is one, as
-// sqlite.Store is) and empty otherwise. The document's paragraphs are split
-// into sentences with package text, as the event stage split them; a
-// layout of the last 1,024 documents read is kept, since one document's
-// events are mostly close together in event order. The mentions stream and
+// paragraph (and carries its sentence's number in the document,
+// Evidence.DocSentence), so the document-level columns (SentenceID, the
+// three CharOffsets, InRawText) need the document's paragraph lengths and
+// actor mentions: they are filled when the export has a DocumentGetter
+// (Events uses the reader when it is one, as sqlite.Store is) and empty
+// otherwise. A layout of the last 1,024 documents read is kept, since one
+// document's events are mostly close together in event order. The mentions stream and
 // the events stream (for DATEADDED) are read together, each in event ID
 // order, so neither is held in memory.
 //
@@ -158,9 +158,10 @@
 // BenchmarkExport, on generated events (the generator alone: 3.0 million
 // events/s), medians of three runs on a shared two-core machine:
 // gdelt-events 0.71 million events/s, gdelt-mentions 0.54 million events/s
-// (1.07 million mention rows/s, without documents; 65,000 events/s when
-// every third event brings a new 2,400-code-point document to split into
-// sentences, before the store's cost of reading it), events-csv 0.89
+// (1.07 million mention rows/s, without documents; ~310,000 events/s when
+// every third event brings a new 2,400-code-point document, before the
+// store's cost of reading it — 65,000 when the export split documents into
+// sentences itself), events-csv 0.89
 // million, parquet 0.56 million, events-jsonl 0.71 million.
 // TestParquetMemory streams 1,000,000 events through the Parquet writer in
 // about 1.1 s with a peak HeapInuse under 100 MB (60 MB at 100,000

@@ -64,8 +64,7 @@ func Extension(format string) string {
 
 // DocumentGetter reads a stored document by ID (sqlite.Store implements
 // it). The gdelt-mentions format uses it to turn an event's evidence,
-// located by paragraph and sentence, into document-level sentence numbers
-// and code-point offsets.
+// located by paragraph, into document-level code-point offsets.
 type DocumentGetter interface {
 	Document(ctx context.Context, id string) (*newsgraph.Document, error)
 }

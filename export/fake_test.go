@@ -197,9 +197,10 @@ func fixtureMentions() []newsgraph.EventMention {
 			target = &newsgraph.EventActor{Entity: tgt}
 		}
 		return newsgraph.Event{
-			Source:     newsgraph.EventActor{Entity: sp(src)},
-			Target:     target,
-			Evidence:   newsgraph.Evidence{Paragraph: para, Sentence: sent, Start: start, End: end},
+			Source: newsgraph.EventActor{Entity: sp(src)},
+			Target: target,
+			// The fixture documents' first paragraphs are one sentence.
+			Evidence:   newsgraph.Evidence{Paragraph: para, Sentence: sent, DocSentence: para + sent, Start: start, End: end},
 			Confidence: conf,
 			Negated:    neg,
 		}

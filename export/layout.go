@@ -7,51 +7,37 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph"
-	"github.com/newsgraph/newsgraph/text"
 )
 
 // layout is what gdelt-mentions needs of one document: where each
-// paragraph starts in the body, where its sentences are, and the mentions
-// of its coded actors. It is a few hundred bytes for a news article.
+// paragraph starts in the body and the mentions of its coded actors. The
+// sentence numbers come with the events (Evidence.DocSentence), so the
+// export does not split documents again. It is a few hundred bytes for a
+// news article.
 type layout struct {
 	// paraStart is each paragraph's code-point offset in the body, the
 	// paragraphs joined by "\n" (Document.Body).
 	paraStart []int
 	// length is the body's length in code points.
 	length int
-	// sentBase is the number of sentences before each paragraph.
-	sentBase []int
-	// sents are each paragraph's sentences as [start, end) code-point
-	// offsets into the paragraph.
-	sents [][][2]int
 	// mentions are the mentions of the entities with an actor code, by
 	// entity ID.
 	mentions map[string][]newsgraph.Mention
 }
 
-// newLayout measures d, splitting its paragraphs into sentences with
-// package text as the event stage does.
+// newLayout measures d.
 func newLayout(d *newsgraph.Document) *layout {
 	l := &layout{
 		paraStart: make([]int, len(d.Paragraphs)),
-		sentBase:  make([]int, len(d.Paragraphs)),
-		sents:     make([][][2]int, len(d.Paragraphs)),
 		mentions:  make(map[string][]newsgraph.Mention),
 	}
-	off, nsent := 0, 0
+	off := 0
 	for i, p := range d.Paragraphs {
 		if i > 0 {
 			off++ // the "\n" between paragraphs
 		}
 		l.paraStart[i] = off
 		off += utf8.RuneCountInString(p)
-		l.sentBase[i] = nsent
-		ss := text.Sentences(p, text.Tokenize(p))
-		l.sents[i] = make([][2]int, len(ss))
-		for j, s := range ss {
-			l.sents[i][j] = [2]int{s.Start, s.End}
-		}
-		nsent += len(ss)
 	}
 	l.length = off
 	for _, e := range d.Entities {
@@ -84,23 +70,8 @@ func (l *layout) locate(ev *newsgraph.Event) place {
 		return pl
 	}
 	start, end := ev.Evidence.Start, ev.Evidence.End
-	ss := l.sents[p]
-	si := -1
-	switch k := ev.Evidence.Sentence; {
-	case k >= 0 && k < len(ss) && ss[k][0] == start:
-		si = k
-	default:
-		// The sentence index disagrees with the offsets (a document
-		// re-extracted since): trust the offsets.
-		for j, s := range ss {
-			if s[0] <= start && start < s[1] {
-				si = j
-				break
-			}
-		}
-	}
-	if si >= 0 {
-		pl.sentence = l.sentBase[p] + si + 1
+	if ev.Evidence.DocSentence >= 0 {
+		pl.sentence = ev.Evidence.DocSentence + 1
 	}
 	switch {
 	case ev.Trigger != nil && ev.Trigger.Start >= 0:

@@ -192,7 +192,7 @@ const mentionColumns = `coalesce(m.event_id, 0), d.id, coalesce(d.title, ''), co
 	m.cameo, m.root, m.quad_class, m.goldstein, m.plover, m.date, m.date_precision,
 	m.location_name, m.location_country, m.location_admin1, m.location_lat, m.location_lon, m.location_precision, m.geonames_id,
 	m.evidence_paragraph, m.evidence_sentence, m.evidence_start, m.evidence_end, m.evidence_text, m.negated, m.confidence,
-	m.trigger_text, m.trigger_start, m.trigger_end, m.hypothetical`
+	m.trigger_text, m.trigger_start, m.trigger_end, m.hypothetical, m.evidence_doc_sentence`
 
 // scanMention decodes one row of mentionColumns, preceded by extra
 // columns.
@@ -202,7 +202,7 @@ func scanMention(sc interface{ Scan(...any) error }, extra ...any) (*newsgraph.E
 	var hasTarget bool
 	var loc placeScan
 	var trigText sql.NullString
-	var trigStart, trigEnd sql.NullInt64
+	var trigStart, trigEnd, docSent sql.NullInt64
 	e := &m.Event
 	ev := &e.Evidence
 	if err := sc.Scan(append(extra, &m.EventID, &m.DocID, &m.Title, &m.Site, &m.URL, &m.Published, &m.Position, &srcName, &tgtName, &m.DocLength,
@@ -210,8 +210,12 @@ func scanMention(sc interface{ Scan(...any) error }, extra ...any) (*newsgraph.E
 		&e.Cameo, &e.Root, &e.QuadClass, &e.Goldstein, &e.Plover, &date, &prec,
 		&loc.name, &loc.country, &loc.admin1, &loc.lat, &loc.lon, &loc.precision, &loc.gid,
 		&ev.Paragraph, &ev.Sentence, &ev.Start, &ev.End, &ev.Text, &e.Negated, &e.Confidence,
-		&trigText, &trigStart, &trigEnd, &e.Hypothetical)...); err != nil {
+		&trigText, &trigStart, &trigEnd, &e.Hypothetical, &docSent)...); err != nil {
 		return nil, err
+	}
+	ev.DocSentence = -1
+	if docSent.Valid {
+		ev.DocSentence = int(docSent.Int64)
 	}
 	if trigText.Valid {
 		e.Trigger = &newsgraph.Trigger{Text: trigText.String, Start: int(trigStart.Int64), End: int(trigEnd.Int64)}

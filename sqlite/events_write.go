@@ -53,8 +53,8 @@ const (
 		cameo, root, quad_class, goldstein, plover, date, date_precision,
 		place_key, location_name, location_country, location_admin1, location_lat, location_lon, location_precision, geonames_id,
 		evidence_paragraph, evidence_sentence, evidence_start, evidence_end, evidence_text, negated, confidence,
-		trigger_text, trigger_start, trigger_end, hypothetical)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		trigger_text, trigger_start, trigger_end, hypothetical, evidence_doc_sentence)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	// sqlEventJoin counts a mention into the event it joins, if there is
 	// one, and returns the event's id. The candidates have the same codes
 	// (?1, ?2) and root (?3), one of the dates ?4 … ?6 (the day before,
@@ -189,6 +189,11 @@ func (w *writeTx) insertEvents(ctx context.Context, seq int64, d *newsgraph.Docu
 		} else {
 			args = append(args, nil, nil, nil, e.Hypothetical)
 		}
+		var docSent any
+		if ev.DocSentence >= 0 {
+			docSent = ev.DocSentence
+		}
+		args = append(args, docSent)
 		if _, err := w.exec(ctx, sqlInsertEventMention, args...); err != nil {
 			return fmt.Errorf("event %d: %w", i, err)
 		}
