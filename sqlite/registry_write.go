@@ -21,9 +21,12 @@ import (
 // what one document added, deletes rows that reach zero and recomputes a
 // date bound only when the removed document was on it.
 const (
-	// The additions take rows of 6, 10, 6 and 3 values (see multiRow and
-	// regUpsert): the statement's prefix, then its conflict clause.
-	sqlRegAdd       = `INSERT INTO registry(key, name, type, docs, first_date, last_date) VALUES `
+	// The additions take rows of 8, 10, 6 and 3 values (see multiRow and
+	// regUpsert): the statement's prefix, then its conflict clause. A new
+	// key whose batch has one code row takes that code as its settled
+	// code at once (the conflict clause leaves an existing key's code to
+	// the triggers), so the settling trigger has nothing to do for it.
+	sqlRegAdd       = `INSERT INTO registry(key, name, type, docs, first_date, last_date, code, country) VALUES `
 	sqlRegAddUpsert = ` ON CONFLICT(key) DO UPDATE SET docs = docs + excluded.docs,
 			first_date = min(coalesce(first_date, excluded.first_date), coalesce(excluded.first_date, first_date)),
 			last_date = max(coalesce(last_date, excluded.last_date), coalesce(excluded.last_date, last_date))`
@@ -240,13 +243,17 @@ func (w *writeTx) flushRegistry(ctx context.Context) error {
 	b := &w.reg
 	// Table by table, many rows to a statement: the actors first, so that
 	// the code triggers find their rows.
-	regs := regUpsert{w: w, prefix: sqlRegAdd, suffix: sqlRegAddUpsert, cols: 6}
+	regs := regUpsert{w: w, prefix: sqlRegAdd, suffix: sqlRegAddUpsert, cols: 8}
 	codes := regUpsert{w: w, prefix: sqlRegCodeAdd, suffix: sqlRegCodeAddUpsert, cols: 10}
 	descs := regUpsert{w: w, prefix: sqlRegDescAdd, suffix: sqlRegDescAddUpsert, cols: 6}
 	months := regUpsert{w: w, prefix: sqlRegMonthAdd, suffix: sqlRegMonthAddUpsert, cols: 3}
 	for _, key := range b.keys {
 		sum := b.actors[key]
-		if err := regs.add(ctx, key, sum.name, sum.typ, sum.docs, null(sum.dates.lo), null(sum.dates.hi)); err != nil {
+		code, country := "", ""
+		if len(sum.codes) == 1 {
+			code, country = sum.codes[0].code, sum.codes[0].country
+		}
+		if err := regs.add(ctx, key, sum.name, sum.typ, sum.docs, null(sum.dates.lo), null(sum.dates.hi), code, country); err != nil {
 			return fmt.Errorf("registry %q: %w", key, err)
 		}
 	}
