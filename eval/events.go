@@ -369,7 +369,8 @@ func printCategories(w io.Writer, by map[string]*Counts, label string) {
 // 2021's for some roots: 02 and 10 are DEMAND (2021: REQUEST, 02
 // unmapped), 09 INVESTIGATE (2021: ACCUSE), 11 DISAPPROVE (2021: ACCUSE),
 // 19 FIGHT (2021: ASSAULT); 0813 and 0814 (easing a curfew, a state of
-// emergency) are CONCEDE (2021: RETREAT). The others keep the 2021 name.
+// emergency) are CONCEDE (2021: RETREAT), 163 (sanctions, embargoes)
+// SANCTION (2021: COERCE). The others keep the 2021 name.
 func gsrCategory(cameo, plover string) string {
 	if len(cameo) < 2 {
 		return plover
@@ -379,6 +380,9 @@ func gsrCategory(cameo, plover string) string {
 		// Easing a curfew or a state of emergency: 0.5 CONCEDE (2021:
 		// RETREAT).
 		return "CONCEDE"
+	case "163":
+		// Imposing sanctions or an embargo: 0.5 SANCTION (2021: COERCE).
+		return "SANCTION"
 	}
 	switch cameo[:2] {
 	case "02", "10":

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -76,7 +77,11 @@ func (d *Dictionary) compile() {
 			if len(p.Before)+len(p.After) == 0 {
 				continue
 			}
-			d.compiled[b] = append(d.compiled[b], compiledPattern{before: conv(p.Before), after: conv(p.After), code: p.Code, reverse: p.Reverse, verb: p.Verb})
+			v := p.Verb
+			if k := verbKin(v); k != "" {
+				v = k
+			}
+			d.compiled[b] = append(d.compiled[b], compiledPattern{before: conv(p.Before), after: conv(p.After), code: p.Code, reverse: p.Reverse, verb: v})
 		}
 		// Most specific first: the first that matches wins.
 		ps := d.compiled[b]
@@ -163,7 +168,10 @@ func (d *Dictionary) Encode() ([]byte, error) {
 // OwnVerbs are verb blocks, in PETRARCH's format, for news verbs
 // PETRARCH2's dictionary lacks: "urge" (an appeal, 020; "urged X to
 // support Y" is also read as the call it is) and "sanction" as a verb
-// (163, impose sanctions).
+// (163, impose sanctions). A block PETRARCH has already is continued:
+// halting or reducing aid, assistance, relations, links, negotiations
+// and mediation (CAMEO 16, reduce relations), and speeding up a
+// withdrawal (0874).
 const OwnVerbs = `
 ---  URGE   [020]  ---
 URGE {URGES URGED URGING}
@@ -173,6 +181,36 @@ URGE {URGES URGED URGING}
 
 ---  SANCTION_VERB   [163]  ---
 SANCTION {SANCTIONS SANCTIONED SANCTIONING}
+
+---  CANCEL   [---]  ---
+- * ASSISTANCE                                        [162]         # HALT
+- * {FOOD AID}                                        [1623]        # HALT
+- * {HUMANITARIAN AID}                                [1623]        # HALT
+- * {MILITARY AID}                                    [1622]        # HALT
+- * {ECONOMIC AID}                                    [1621]        # HALT
+- * RELATIONS                                         [161]         # HALT
+- * TIES                                              [161]         # HALT
+- * LINKS                                             [160]         # HALT
+- * COOPERATION                                       [160]         # HALT
+- * NEGOTIATIONS                                      [164]         # HALT
+- * TALKS                                             [164]         # HALT
+- * DIALOGUE                                          [164]         # HALT
+- * MEDIATION                                         [165]         # HALT
+
+---  REDUCE   [---]  ---
+- * AID                                               [162]         # REDUCE
+- * ASSISTANCE                                        [162]         # REDUCE
+- * {FOOD AID}                                        [1623]        # REDUCE
+- * {FOOD SUPPLIES}                                   [1623]        # REDUCE
+- * {FOOD RATIONS}                                    [1623]        # REDUCE
+- * {MILITARY AID}                                    [1622]        # REDUCE
+- * {ECONOMIC AID}                                    [1621]        # REDUCE
+- * RELATIONS                                         [161]         # REDUCE
+
+---  ACCELERATE   [---]  ---
++SPEED_UP {+SPEEDS_UP +SPEEDED_UP +SPED_UP +SPEEDING_UP}
+- * WITHDRAWAL                                        [0874]        # SPEED_UP
+- * PULLOUT                                           [0874]        # SPEED_UP
 `
 
 // BuildEmbedded builds the dictionary the stage embeds: PETRARCH2's file,
@@ -192,7 +230,8 @@ func BuildEmbedded(petrarch io.Reader) (*Dictionary, error) {
 func BuildDictionary(r io.Reader) (*Dictionary, error) {
 	syn := map[string][]string{}
 	d := &Dictionary{Forms: map[string][]Form{}}
-	var cur string // synonym set being read
+	var set string // synonym set being read
+	cur := -1      // verb block being read
 	inVerbs := false
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
@@ -206,7 +245,7 @@ func BuildDictionary(r io.Reader) (*Dictionary, error) {
 		}
 		s = strings.TrimSpace(s)
 		if s == "" {
-			cur = ""
+			set = ""
 			continue
 		}
 		switch {
@@ -216,24 +255,31 @@ func BuildDictionary(r io.Reader) (*Dictionary, error) {
 			if len(f) == 0 {
 				return nil, fmt.Errorf("line %d: empty block header", line)
 			}
+			// A block named again (OwnVerbs adding to PETRARCH's) goes on
+			// where it was: its verbs and patterns join the first.
+			if i := slices.IndexFunc(d.Blocks, func(b Block) bool { return b.Name == f[0] }); i >= 0 {
+				cur = i
+				continue
+			}
 			b := Block{Name: f[0]}
 			if len(f) > 1 {
 				b.Code, _ = parseCode(f[1])
 			}
 			d.Blocks = append(d.Blocks, b)
+			cur = len(d.Blocks) - 1
 		case !inVerbs && strings.HasPrefix(s, "&"):
-			cur = strings.ToLower(strings.TrimSuffix(s[1:], "_"))
+			set = strings.ToLower(strings.TrimSuffix(s[1:], "_"))
 			// The set's name is a word of the set ("&ARMS" holds "arms").
-			if w := word(cur); w != "" && !strings.ContainsAny(w, "0123456789") {
-				syn[cur] = append(syn[cur], w)
+			if w := word(set); w != "" && !strings.ContainsAny(w, "0123456789") {
+				syn[set] = append(syn[set], w)
 			}
 		case !inVerbs && strings.HasPrefix(s, "+"):
-			if cur != "" {
-				syn[cur] = append(syn[cur], word(s[1:]))
+			if set != "" {
+				syn[set] = append(syn[set], word(s[1:]))
 			}
 		case !inVerbs:
 		case strings.HasPrefix(s, "-"):
-			if len(d.Blocks) == 0 {
+			if cur < 0 {
 				return nil, fmt.Errorf("line %d: pattern outside a verb block", line)
 			}
 			p, ok := parsePattern(s[1:], syn)
@@ -241,14 +287,14 @@ func BuildDictionary(r io.Reader) (*Dictionary, error) {
 				if f := strings.Fields(comment); len(f) > 0 {
 					p.Verb = word(f[0]) // resolved to a base form below
 				}
-				b := &d.Blocks[len(d.Blocks)-1]
+				b := &d.Blocks[cur]
 				b.Patterns = append(b.Patterns, p)
 			}
 		default:
-			if len(d.Blocks) == 0 {
+			if cur < 0 {
 				return nil, fmt.Errorf("line %d: verb outside a verb block", line)
 			}
-			d.addVerb(len(d.Blocks)-1, s)
+			d.addVerb(cur, s)
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -458,6 +504,23 @@ func Plover(code string) string {
 		if p, ok := m[c]; ok {
 			return p
 		}
+	}
+	return ""
+}
+
+// verbKin names the group of verbs that mean the same to a pattern: a
+// pattern PETRARCH restricted to "halt" ("- * AID [162] # HALT") holds for
+// "suspend", "stop", "end" … of the same block, one restricted to "cut"
+// for "sever". "" for a verb of no group, which keeps its patterns to
+// itself ("take part" is no "capture part").
+func verbKin(v string) string {
+	switch v {
+	case "halt", "stop", "suspend", "cease", "end", "discontinue", "terminate", "freeze":
+		return "halt"
+	case "cut", "sever":
+		return "cut"
+	case "reduce", "curtail", "scale":
+		return "reduce"
 	}
 	return ""
 }

@@ -574,7 +574,7 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 		code = b.Code
 	}
 	for _, p := range d.compiled[h.form.Block] {
-		if p.verb != "" && p.verb != h.form.Verb {
+		if p.verb != "" && p.verb != h.form.Verb && p.verb != verbKin(h.form.Verb) {
 			continue
 		}
 		if c.present(p.after) && c.present(p.before) && c.matchAfter(h.ve+1, ch, p.after) && c.matchBefore(h.v-1, cl, p.before) {
@@ -586,6 +586,12 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 		// PETRARCH codes "reject" only when it knows the object; CAMEO's
 		// default for a rejection is 120 ("reject, not specified below").
 		code = "120"
+	}
+	if code == "080" && h.form.Verb == "surrender" {
+		// Surrendering without PETRARCH's object ("to police", "arms")
+		// is retreating or surrendering militarily (0874), not yielding
+		// a point.
+		code = "0874"
 	}
 	if !pat && (c.fl[h.v]&fAgreeForms != 0) {
 		// Agreeing is expressing the intent to cooperate (PLOVER AGREE).
@@ -1258,6 +1264,11 @@ func (c *coder) event(si int, sent text.Sentence, h hit, code string, src mentio
 	if tgt != nil {
 		t := actorOf(tgt.ent)
 		ev.Target = &t
+	}
+	if h.form.Verb == "resign" && ev.Root == "08" {
+		// Stepping down is retreating from an office: PLOVER's gold
+		// standard codes resignations RETREAT, CAMEO yielding (083).
+		ev.Plover = "RETREAT"
 	}
 	a, b := c.toks[h.v], c.toks[h.ve]
 	ev.Trigger = &newsgraph.Trigger{Text: sliceRunes(c.doc.Paragraphs[c.pi], a, b), Start: a.Start, End: b.End}

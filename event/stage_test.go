@@ -2,6 +2,7 @@ package event
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph"
@@ -243,5 +244,39 @@ func TestConcurrent(t *testing.T) {
 		if len(d.Events) != want[i] {
 			t.Errorf("%q: %d events, want %d", texts[i], len(d.Events), want[i])
 		}
+	}
+}
+
+// TestReduceAndRetreat pins the codes of halting or reducing aid and
+// relations (CAMEO 16), of military withdrawal and surrender (0874) and the
+// PLOVER category of a resignation.
+func TestReduceAndRetreat(t *testing.T) {
+	tests := []struct {
+		text, cameo, plover, src, tgt string
+	}{
+		{"Norway suspended its humanitarian aid to Ethiopia.", "1623", "SANCTION", "NOR", "ETH"},
+		{"Canada stopped military aid to Myanmar on Monday.", "1622", "SANCTION", "CAN", "MMR"},
+		{"Brazil cut ties with Venezuela.", "160", "SANCTION", "BRA", "VEN"},
+		{"Argentina severed diplomatic relations with Bolivia.", "161", "SANCTION", "ARG", "BOL"},
+		{"Qatar ended its mediation between Sudan and Chad.", "165", "SANCTION", "QAT", "SDN"},
+		{"The World Food Programme reduced food rations to refugees in Kenya.", "1623", "SANCTION", "IGO", "KEN"},
+		{"France speeded up the withdrawal of its troops from Mali.", "0874", "RETREAT", "FRA", "MLI"},
+		{"Colombian rebels surrendered on Sunday.", "0874", "RETREAT", "COL", ""},
+		{"Peruvian President Pedro Castillo resigned on Friday.", "083", "RETREAT", "PER", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			doc := code(t, tt.text)
+			for _, ev := range doc.Events {
+				if ev.Cameo != tt.cameo {
+					continue
+				}
+				if ev.Plover != tt.plover || !strings.HasPrefix(ev.Source.Code, tt.src) || tt.tgt != "" && (ev.Target == nil || ev.Target.Country != tt.tgt) {
+					t.Errorf("event %s %s %+v → %+v; want %s %s → %s", ev.Cameo, ev.Plover, ev.Source, ev.Target, tt.plover, tt.src, tt.tgt)
+				}
+				return
+			}
+			t.Errorf("no %s event in %+v", tt.cameo, doc.Events)
+		})
 	}
 }
