@@ -352,14 +352,43 @@ func travelVerb(w string) bool {
 func (c *coder) bombing(lo, hi int) bool {
 	bomb := false
 	for i := lo; i < hi; i++ {
-		switch c.lower[i] {
-		case "aircraft", "warplanes", "jets", "planes", "air", "airstrike", "airstrikes", "shelled", "artillery", "mortar", "missile", "missiles", "rocket", "rockets":
+		if militaryMeans(c.lower[i]) {
 			return false
+		}
+		switch c.lower[i] {
 		case "bomb", "bombs", "bombing", "bombings", "bomber", "bombers", "explosive", "explosives", "ied", "ieds", "car-bomb", "suicide":
 			bomb = true
 		}
 	}
 	return bomb
+}
+
+// militaryMeans reports a word for the weapons and engagements of armed
+// forces: what is done with them is fighting (19), whoever it hits.
+func militaryMeans(w string) bool {
+	switch w {
+	case "aircraft", "warplanes", "jets", "planes", "air", "airstrike", "airstrikes", "helicopter", "helicopters", "gunships",
+		"shell", "shells", "shelled", "shelling", "tank", "tanks", "artillery", "mortar", "mortars", "missile", "missiles", "rocket", "rockets",
+		"gunbattle", "gunbattles", "battle", "battles", "clashes", "fighting", "offensive", "mine", "mines", "minefield", "landmine", "landmines":
+		return true
+	}
+	return false
+}
+
+// armedForce reports a word of military means in [lo, hi).
+func (c *coder) armedForce(lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if militaryMeans(c.lower[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// forceOnUnarmed reports force whose victims are unarmed and whose means
+// are not military's, in the sentence [lo, hi).
+func (c *coder) forceOnUnarmed(lo, hi int, tgt *mention) bool {
+	return tgt != nil && unarmed(tgt.ent) && !c.armedForce(lo, hi)
 }
 
 // finiteNext reports a verb that follows a noun at i: a past form or an
@@ -861,6 +890,49 @@ func (c *coder) boundTime(t newsgraph.TimeExpr, lo, hi int) bool {
 func counterpartRoot(root string) bool {
 	switch root {
 	case "04", "05", "06", "07":
+		return true
+	}
+	return false
+}
+
+// unarmed reports a target that does not fight back: a person, or people
+// the actor stage puts in an unarmed sector (civilians, refugees, media,
+// health and aid workers, teachers, clergy).
+func unarmed(e *newsgraph.Entity) bool {
+	if e == nil || e.Actor == nil {
+		return false
+	}
+	if e.Type == "PERSON" {
+		return true
+	}
+	for _, s := range e.Actor.Sectors {
+		switch s {
+		case "CVL", "REF", "MED", "HLH", "EDU", "REL":
+			return true
+		}
+	}
+	return false
+}
+
+// assaultCode is the assault (CAMEO 18) a verb of force names when it
+// falls on the unarmed: beating (182), torture (1822), killing (1823),
+// anything else 180.
+func assaultCode(verb string) string {
+	switch verb {
+	case "beat", "assault", "batter":
+		return "182"
+	case "torture":
+		return "1822"
+	case "kill", "murder", "massacre", "slaughter", "stab", "execute", "lynch":
+		return "1823"
+	}
+	return "180"
+}
+
+// beating reports the verbs of physical assault that are never fighting.
+func beating(verb string) bool {
+	switch verb {
+	case "beat", "torture", "batter":
 		return true
 	}
 	return false

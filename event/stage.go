@@ -810,6 +810,15 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 		// CAMEO 183: suicide, car and other non-military bombings, whatever
 		// the verb ("a roadside bomb killed …").
 		code = "183"
+	} else if code == "183" && c.armedForce(lo, hi) {
+		// PETRARCH's "&WEAPON * [183] # KILL" takes aircraft and
+		// artillery for bombs: what they do is fighting.
+		code = "190"
+	} else if strings.HasPrefix(code, "19") && (beating(h.form.Verb) || c.forceOnUnarmed(lo, hi, tgt)) {
+		// Beating and torture, and force by other than military means
+		// against a person or unarmed people (civilians, refugees,
+		// journalists, aid workers) are assaults (18), not fighting.
+		code = assaultCode(h.form.Verb)
 	}
 	if must && !reported && len(prev) > 0 && len(srcs) > 0 && prev[0].ent != srcs[0].ent {
 		// "X declared that Y must …": X demands of Y (CAMEO 10).

@@ -248,8 +248,8 @@ func TestConcurrent(t *testing.T) {
 }
 
 // TestReduceAndRetreat pins the codes of halting or reducing aid and
-// relations (CAMEO 16), of military withdrawal and surrender (0874) and the
-// PLOVER category of a resignation.
+// relations (CAMEO 16), of military withdrawal and surrender (0874), the
+// PLOVER category of a resignation, and assault (18) against fighting (19).
 func TestReduceAndRetreat(t *testing.T) {
 	tests := []struct {
 		text, cameo, plover, src, tgt string
@@ -263,6 +263,9 @@ func TestReduceAndRetreat(t *testing.T) {
 		{"France speeded up the withdrawal of its troops from Mali.", "0874", "RETREAT", "FRA", "MLI"},
 		{"Colombian rebels surrendered on Sunday.", "0874", "RETREAT", "COL", ""},
 		{"Peruvian President Pedro Castillo resigned on Friday.", "083", "RETREAT", "PER", ""},
+		{"Nigerian soldiers killed twelve civilians in Maiduguri.", "1823", "ASSAULT", "NGA", "NGA"},
+		{"Nigerian aircraft killed twelve civilians in a village near Maiduguri.", "190", "ASSAULT", "NGA", "NGA"},
+		{"Syrian police beat Kurdish protesters in Qamishli.", "182", "ASSAULT", "SYR", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
