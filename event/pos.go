@@ -726,7 +726,8 @@ func (c *coder) issuedCode(from, to int) string {
 // expelCode codes expelling by whom is expelled (CAMEO 16): diplomats
 // break relations (161), peacekeepers (1661), inspectors and observers
 // (1662), aid agencies and their workers (1663); "" for anyone else
-// (deporting people stays 174).
+// (deporting people stays 174). Withdrawing one's own peacekeepers,
+// inspectors or aid workers is coded the same (166x).
 func (c *coder) expelCode(from, to int) string {
 	for i := from; i < to && i < from+8; i++ {
 		switch c.lower[i] {
@@ -936,4 +937,21 @@ func beating(verb string) bool {
 		return true
 	}
 	return false
+}
+
+// conditionSubject returns the actor that opens a condition ("unless
+// Israel rescinded", "if the United States goes ahead") in [from, to),
+// or nil.
+func (c *coder) conditionSubject(from, to int) *mention {
+	for i := from; i < to; i++ {
+		if c.lower[i] != "unless" && c.lower[i] != "if" {
+			continue
+		}
+		// The condition's subject: its first words, an actor among them.
+		if m := c.mentionIn(i+1, min(to, i+4)); m != nil && m.first <= i+3 {
+			return m
+		}
+		return nil
+	}
+	return nil
 }

@@ -607,7 +607,7 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 		// "issued a stern reminder", "issued a declaration demanding":
 		// words, not goods.
 		code = ic
-	} else if ec := c.expelCode(h.ve+1, ch); ec != "" && (h.form.Verb == "expel" || h.form.Verb == "deport") {
+	} else if ec := c.expelCode(h.ve+1, ch); ec != "" && (h.form.Verb == "expel" || h.form.Verb == "deport" || ec != "161" && h.form.Verb == "withdraw") {
 		// Expelling diplomats breaks relations; inspectors,
 		// peacekeepers and aid agencies have their own codes.
 		code = ec
@@ -804,6 +804,13 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 			if len(srcs) == 0 && opens || len(srcs) == 1 && srcs[0].ent.Actor.Kind == newsgraph.ActorCountry && srcs[0].ent.Actor.Country == sp.Actor.Country {
 				srcs = []mention{{ent: sp}}
 			}
+		}
+	}
+	if strings.HasPrefix(code, "13") && len(srcs) > 0 {
+		// "threatened to strike unless Israel rescinded …": the threat
+		// is made to whoever must act to avert it.
+		if m := c.conditionSubject(h.ve+1, hi); m != nil && m.ent != srcs[0].ent {
+			tgt = m
 		}
 	}
 	if (strings.HasPrefix(code, "19") || strings.HasPrefix(code, "18")) && c.bombing(lo, hi) {

@@ -249,7 +249,8 @@ func TestConcurrent(t *testing.T) {
 
 // TestReduceAndRetreat pins the codes of halting or reducing aid and
 // relations (CAMEO 16), of military withdrawal and surrender (0874), the
-// PLOVER category of a resignation, and assault (18) against fighting (19).
+// PLOVER category of a resignation, assault (18) against fighting (19),
+// and the target of a conditional threat.
 func TestReduceAndRetreat(t *testing.T) {
 	tests := []struct {
 		text, cameo, plover, src, tgt string
@@ -266,6 +267,9 @@ func TestReduceAndRetreat(t *testing.T) {
 		{"Nigerian soldiers killed twelve civilians in Maiduguri.", "1823", "ASSAULT", "NGA", "NGA"},
 		{"Nigerian aircraft killed twelve civilians in a village near Maiduguri.", "190", "ASSAULT", "NGA", "NGA"},
 		{"Syrian police beat Kurdish protesters in Qamishli.", "182", "ASSAULT", "SYR", ""},
+		{"Hungary threatened to close its border unless Austria withdrew the new rules.", "130", "THREATEN", "HUN", "AUT"},
+		{"Canada announced that it will withdraw its peacekeepers from Cyprus.", "130", "THREATEN", "CAN", "CYP"},
+		{"Canada withdrew its peacekeepers from Cyprus.", "1661", "SANCTION", "CAN", "CYP"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
