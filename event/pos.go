@@ -955,3 +955,24 @@ func (c *coder) conditionSubject(from, to int) *mention {
 	}
 	return nil
 }
+
+// timeWord reports a word that ends a time phrase before a verb ("on
+// Thursday rejected", "today said"): no noun a participle could modify.
+func timeWord(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+		"today", "yesterday", "tonight", "overnight", "earlier", "later", "again", "also":
+		return true
+	}
+	return false
+}
+
+// upToThat returns the index of the first "that" in [from, to), or to.
+func (c *coder) upToThat(from, to int) int {
+	for i := from; i < to; i++ {
+		if c.lower[i] == "that" {
+			return i
+		}
+	}
+	return to
+}

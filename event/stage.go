@@ -679,7 +679,7 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 		switch {
 		case c.fl[h.v-1]&fBeForms != 0:
 			passive = true
-		case c.toks[h.v-1].Kind == text.Word && !(c.fl[h.v-1]&fPastAux != 0) && !(c.fl[h.v-1]&fDeterminers != 0) && c.mentionEndingAt(h.v-1) == nil && c.find(h.ve+1, min(ch, h.ve+5), "by") >= 0:
+		case c.toks[h.v-1].Kind == text.Word && !(c.fl[h.v-1]&fPastAux != 0) && !(c.fl[h.v-1]&fDeterminers != 0) && !timeWord(c.lower[h.v-1]) && c.mentionEndingAt(h.v-1) == nil && c.find(h.ve+1, min(ch, h.ve+5), "by") >= 0:
 			// "a statement issued in Beijing by X": a reduced relative.
 			passive, relative = true, true
 		}
@@ -766,7 +766,9 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 		if tgt == nil && code >= "10" {
 			// Conflict is against someone: "protest against X",
 			// "sanctions against X".
-			if ag := c.find(after, min(hi, after+10), "against"); ag >= 0 {
+			// Not across a complement: "demanded that Hamas renounce its
+			// struggle against Israel" is a demand of Hamas.
+			if ag := c.find(after, c.upToThat(after, min(hi, after+10)), "against"); ag >= 0 {
 				tgt = c.mentionIn(ag+1, min(hi, ag+5))
 			}
 		}
@@ -869,7 +871,12 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 			// quoted Xi": both CHNGOV).
 			tg = nil
 		}
-		if tg == nil && !reverse && domesticRoot(code[:2]) {
+		if h.form.Verb == "resign" {
+			// One resigns from an office, not against anyone.
+			tg = nil
+		} else if tg == nil && !reverse && domesticRoot(code[:2]) && code != "0871" && code != "0874" {
+			// (A ceasefire or a retreat without a named other side is
+			// the armed group's own act.)
 			// "police opened fire, killing one person", "lifted the state
 			// of emergency in Darfur": an unnamed target is the people of
 			// the place, else of the source's country (CAMEO practice).
