@@ -370,7 +370,8 @@ func printCategories(w io.Writer, by map[string]*Counts, label string) {
 // unmapped), 09 INVESTIGATE (2021: ACCUSE), 11 DISAPPROVE (2021: ACCUSE),
 // 19 FIGHT (2021: ASSAULT); 0813 and 0814 (easing a curfew, a state of
 // emergency) are CONCEDE (2021: RETREAT), 163 (sanctions, embargoes)
-// SANCTION (2021: COERCE). The others keep the 2021 name.
+// SANCTION (2021: COERCE), all of 17 COERCE (2021: 1712 and 175
+// ASSAULT). The others keep the 2021 name.
 func gsrCategory(cameo, plover string) string {
 	if len(cameo) < 2 {
 		return plover
@@ -393,6 +394,10 @@ func gsrCategory(cameo, plover string) string {
 		return "DISAPPROVE"
 	case "19":
 		return "FIGHT"
+	case "17":
+		// Destroying property (1712) and violent repression (175) are
+		// coercion in 0.5 (2021: ASSAULT).
+		return "COERCE"
 	}
 	return plover
 }

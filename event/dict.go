@@ -170,8 +170,11 @@ func (d *Dictionary) Encode() ([]byte, error) {
 // support Y" is also read as the call it is) and "sanction" as a verb
 // (163, impose sanctions). A block PETRARCH has already is continued:
 // halting or reducing aid, assistance, relations, links, negotiations
-// and mediation (CAMEO 16, reduce relations), and speeding up a
-// withdrawal (0874).
+// and mediation (CAMEO 16, reduce relations), speeding up a withdrawal
+// (0874), taking steps or measures (no seizure), easing emergency
+// measures and restrictions (081x), opposing or dismissing a proposal,
+// an appeal or a plan (12), summoning an ambassador (an official
+// complaint, 114).
 const OwnVerbs = `
 ---  URGE   [020]  ---
 URGE {URGES URGED URGING}
@@ -206,6 +209,42 @@ SANCTION {SANCTIONS SANCTIONED SANCTIONING}
 - * {MILITARY AID}                                    [1622]        # REDUCE
 - * {ECONOMIC AID}                                    [1621]        # REDUCE
 - * RELATIONS                                         [161]         # REDUCE
+
+---  APPREHEND   [171]  ---
+- * STEPS                                             [---]         # TAKE
+- * MEASURES                                          [---]         # TAKE
+- * ACTION                                            [---]         # TAKE
+- * {A STEP}                                          [---]         # TAKE
+
+---  FACILITATE   [060]  ---
+- * {EMERGENCY MEASURES}                              [0814]        # EASE
+- * {STATE OF EMERGENCY}                              [0814]        # EASE
+- * {MARTIAL LAW}                                     [0814]        # EASE
+- * RESTRICTIONS                                      [081]         # EASE
+- * BLOCKADE                                          [0872]        # EASE
+
+---  VERBAL_CONFLICT   [110]  ---
+- * PROPOSAL                                          [120]         # OPPOSE
+- * PROPOSALS                                         [120]         # OPPOSE
+- * PLAN                                              [120]         # OPPOSE
+- * MEDIATION                                         [120]         # OPPOSE
+- * DEPLOYMENT                                        [1224]        # OPPOSE
+
+---  DESPATCH   [---]  ---
+- * APPEAL                                            [120]         # DISMISS
+- * CALL                                              [120]         # DISMISS
+- * CALLS                                             [120]         # DISMISS
+- * PROPOSAL                                          [120]         # DISMISS
+- * PLAN                                              [120]         # DISMISS
+- * OFFER                                             [120]         # DISMISS
+- * DEMANDS                                           [120]         # DISMISS
+- * REQUEST                                           [120]         # DISMISS
+
+---  MOBILIZE   [150]  ---
+- * AMBASSADOR                                        [114]         # SUMMON
+- * ENVOY                                             [114]         # SUMMON
+- * {CHARGE D'AFFAIRES}                                [114]         # SUMMON
+- * DIPLOMAT                                          [114]         # SUMMON
 
 ---  ACCELERATE   [---]  ---
 +SPEED_UP {+SPEEDS_UP +SPEEDED_UP +SPED_UP +SPEEDING_UP}

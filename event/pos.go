@@ -976,3 +976,15 @@ func (c *coder) upToThat(from, to int) int {
 	}
 	return to
 }
+
+// dispersal reports force used to break up a crowd in [lo, hi): "to
+// disperse", "dispersed the protesters".
+func (c *coder) dispersal(lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		switch c.lower[i] {
+		case "disperse", "dispersed", "dispersing", "break-up":
+			return true
+		}
+	}
+	return false
+}

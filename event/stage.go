@@ -2,6 +2,7 @@ package event
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -417,16 +418,22 @@ func (c *coder) sentence(si int, sent text.Sentence) {
 	// What the same actor did next in the sentence ("rioted …, setting
 	// fire to mattresses and smashing furniture") elaborates it; coding
 	// each again would count one event many times.
-	seen := map[string]bool{}
+	// (One predicate may act on several targets: "said Russia and
+	// Belarus must release …" demands of each.)
+	seen := map[string]int{} // source → its event's trigger start
 	for _, e := range evs {
 		if specific && e.Root == "01" {
 			continue
 		}
 		key := deref(e.Source.Entity) + "|" + e.Source.Code
-		if seen[key] {
+		if at, ok := seen[key]; ok && (e.Trigger == nil || at != e.Trigger.Start) {
 			continue
 		}
-		seen[key] = true
+		if e.Trigger != nil {
+			seen[key] = e.Trigger.Start
+		} else {
+			seen[key] = -1
+		}
 		c.doc.Events = append(c.doc.Events, e)
 	}
 }
@@ -794,6 +801,7 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 	// Reported speech.
 	conf := confBase
 	reported := false
+	var demanded []mention // the sources of a reported obligation
 	if q != nil {
 		reported = true
 		if sp := c.speaker(q); sp != nil {
@@ -801,6 +809,10 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 			if must && len(srcs) == 1 && srcs[0].ent != sp {
 				// "X said Y must …": X demands of Y (CAMEO 10).
 				tgt, srcs = &srcs[0], []mention{{ent: sp}}
+				code, opens = "100", false
+			} else if must && len(srcs) > 1 && !slices.ContainsFunc(srcs, func(m mention) bool { return m.ent == sp }) {
+				// "X said Y and Z must …": X demands of each.
+				demanded, srcs = srcs, []mention{{ent: sp}}
 				code, opens = "100", false
 			}
 			if len(srcs) == 0 && opens || len(srcs) == 1 && srcs[0].ent.Actor.Kind == newsgraph.ActorCountry && srcs[0].ent.Actor.Country == sp.Actor.Country {
@@ -819,6 +831,10 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 		// CAMEO 183: suicide, car and other non-military bombings, whatever
 		// the verb ("a roadside bomb killed …").
 		code = "183"
+	} else if (strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19")) && c.dispersal(lo, hi) {
+		// "opened fire to disperse demonstrators": violent repression
+		// (175), not fighting.
+		code = "175"
 	} else if code == "183" && c.armedForce(lo, hi) {
 		// PETRARCH's "&WEAPON * [183] # KILL" takes aircraft and
 		// artillery for bombs: what they do is fighting.
@@ -829,9 +845,15 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 		// journalists, aid workers) are assaults (18), not fighting.
 		code = assaultCode(h.form.Verb)
 	}
-	if must && !reported && len(prev) > 0 && len(srcs) > 0 && prev[0].ent != srcs[0].ent {
-		// "X declared that Y must …": X demands of Y (CAMEO 10).
-		tgt, srcs = &srcs[0], prev[:1]
+	if must && !reported && len(prev) > 0 && len(srcs) > 0 && !slices.ContainsFunc(srcs, func(m mention) bool { return m.ent == prev[0].ent }) {
+		// "X declared that Y (and Z) must …": X demands of each (CAMEO
+		// 10).
+		if len(srcs) == 1 {
+			tgt = &srcs[0]
+		} else {
+			demanded = srcs
+		}
+		srcs = prev[:1]
 		code = "100"
 	}
 	if len(srcs) == 0 {
@@ -911,6 +933,10 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 		out = append(out, c.event(si, sent, h, cd, s, t, loc, negated, conf, past, future))
 	}
 	switch {
+	case len(demanded) > 0:
+		for i := range demanded {
+			mk(srcs[0], &demanded[i])
+		}
 	case len(srcs) == 2 && tgt == nil && mutualRoot(code[:2]):
 		// "X and Y agreed", "met", "fought": each acted on the other.
 		mk(srcs[0], &srcs[1])

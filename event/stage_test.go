@@ -66,6 +66,7 @@ func TestStage(t *testing.T) {
 			root: "08", src: "COL", only: true},
 		{name: "a resignation has no target", text: "Peruvian President Pedro Castillo resigned on Friday.",
 			root: "08", src: "PER", only: true},
+		{name: "taking steps seizes nothing", text: "The Sudanese government has taken several steps to enhance press freedom."},
 		{name: "reduced relative", text: "Egypt deported 40 Libyan traders arrested in Cairo.",
 			root: "17", src: "EGY", tgt: "LBY"},
 		{name: "intent verb alone", text: "Chile and Peru agreed to undertake a census.",
@@ -129,8 +130,8 @@ func TestStage(t *testing.T) {
 			root: "12", src: "CHL", tgt: "PER"},
 		{name: "refused alone", text: "Peru refused to respond to Chile.",
 			root: "12", src: "PER", tgt: "CHL"},
-		{name: "opposed to", text: "Peru is opposed to Chilean mediation.",
-			root: "11", src: "PER", tgt: "CHL"},
+		{name: "opposed to a mediation rejects it", text: "Peru is opposed to Chilean mediation.",
+			root: "12", src: "PER", tgt: "CHL"},
 		{name: "done in protest", text: "Chilean dockers blocked the port of Valparaiso to protest against Peru.",
 			root: "14", src: "CHL", tgt: "PER"},
 		{name: "must is an obligation", text: "The treaty must still be approved by the Polish parliament.",
@@ -278,6 +279,10 @@ func TestReduceAndRetreat(t *testing.T) {
 		{"Hungary threatened to close its border unless Austria withdrew the new rules.", "130", "THREATEN", "HUN", "AUT"},
 		{"Canada announced that it will withdraw its peacekeepers from Cyprus.", "130", "THREATEN", "CAN", "CYP"},
 		{"Canada withdrew its peacekeepers from Cyprus.", "1661", "SANCTION", "CAN", "CYP"},
+		{"Serbia eased emergency measures in Kosovo on Wednesday.", "0814", "RETREAT", "SRB", ""},
+		{"Turkey dismissed an appeal from Greece.", "120", "REJECT", "TUR", "GRC"},
+		{"Nigeria summoned Niger's ambassador on Tuesday.", "114", "ACCUSE", "NGA", "NER"},
+		{"Egyptian police opened fire to disperse demonstrators in Cairo.", "175", "ASSAULT", "EGY", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -293,5 +298,19 @@ func TestReduceAndRetreat(t *testing.T) {
 			}
 			t.Errorf("no %s event in %+v", tt.cameo, doc.Events)
 		})
+	}
+}
+
+// TestObligationOfMany: "X said Y and Z must …" is a demand of each.
+func TestObligationOfMany(t *testing.T) {
+	doc := code(t, "Amnesty International said Russia and Belarus must release the prisoners.")
+	got := map[string]bool{}
+	for _, e := range doc.Events {
+		if e.Root == "10" && strings.HasPrefix(e.Source.Code, "NGO") && e.Target != nil {
+			got[e.Target.Country] = true
+		}
+	}
+	if !got["RUS"] || !got["BLR"] || len(got) != 2 {
+		t.Errorf("demands of %v, want RUS and BLR: %+v", got, doc.Events)
 	}
 }
