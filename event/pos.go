@@ -118,6 +118,11 @@ func (c *coder) verbUse(i, lo, hi int) bool {
 	}
 	pt, pw := c.toks[p], c.lower[p]
 	if c.inMent[p] || c.mentionEndingAt(p) != nil {
+		if form == formIng && c.finiteAfter(i+2, hi) {
+			// "British aircraft using guided missiles killed …": a
+			// participle describing the subject of a later verb.
+			return false
+		}
 		if form == formEd || form == formIng {
 			return true
 		}
@@ -172,9 +177,13 @@ func (c *coder) verbUse(i, lo, hi int) bool {
 		return i+1 < hi && c.objectStart(i+1)
 	}
 	// A base form after a plural noun is a verb ("rebels reject"), after
-	// another noun or an adjective a noun ("military aid").
+	// another noun or an adjective a noun ("military aid"), and so after
+	// a possessive and a noun ("its fisheries dispute").
 	if isUpper(pt.Text) {
 		return true
+	}
+	if p > lo && possessive(c.lower[p-1]) {
+		return false
 	}
 	return strings.HasSuffix(pw, "s") && !strings.HasSuffix(pw, "ss")
 }
@@ -441,7 +450,7 @@ func (c *coder) protestCode(h hit, ch int) string {
 		n := c.lower[i]
 		if block {
 			switch n {
-			case "road", "roads", "street", "streets", "bridge", "bridges", "highway", "highways", "traffic", "railway", "railways", "access", "entrance", "entrances", "port", "crossing", "crossings", "motorway", "motorways":
+			case "road", "roads", "street", "streets", "bridge", "bridges", "highway", "highways", "traffic", "transport", "railway", "railways", "access", "entrance", "entrances", "port", "crossing", "crossings", "motorway", "motorways":
 				return "144"
 			}
 			continue
@@ -987,4 +996,43 @@ func (c *coder) dispersal(lo, hi int) bool {
 		}
 	}
 	return false
+}
+
+// possessive reports a possessive determiner.
+func possessive(w string) bool {
+	switch w {
+	case "its", "their", "his", "her", "our", "my", "your":
+		return true
+	}
+	return false
+}
+
+// finiteAfter reports a finite verb in [from, to) before the clause ends
+// (a comma, a semicolon, a conjunction or a relative pronoun).
+func (c *coder) finiteAfter(from, to int) bool {
+	for j := from; j < to && j < from+8; j++ {
+		switch c.lower[j] {
+		case ",", ";", "and", "but", "or", "who", "which", "that", "to":
+			return false
+		}
+		if c.finiteNext(j) {
+			return true
+		}
+	}
+	return false
+}
+
+// investigativePurpose reports "to investigate", "to monitor" … among the
+// words [from, to): what people were sent to do.
+func (c *coder) investigativePurpose(from, to int) int {
+	for j := from; j+1 < to && j < from+20; j++ {
+		if c.lower[j] != "to" {
+			continue
+		}
+		switch c.lower[j+1] {
+		case "investigate", "monitor", "inspect", "probe", "examine", "assess", "verify", "observe", "study":
+			return j
+		}
+	}
+	return -1
 }

@@ -594,6 +594,15 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 		// default for a rejection is 120 ("reject, not specified below").
 		code = "120"
 	}
+	if h.form.Verb == "send" || h.form.Verb == "dispatch" || h.form.Verb == "despatch" {
+		// "sent 21 personnel to Bosnia to investigate …", "dispatched
+		// inspectors to monitor …": sending people to look into
+		// something is investigating it (090).
+		if j := c.investigativePurpose(h.ve+1, hi); j >= 0 {
+			code, pat = "090", true
+			consumed[j], consumed[j+1] = true, true
+		}
+	}
 	if code == "080" && h.form.Verb == "surrender" {
 		// Surrendering without PETRARCH's object ("to police", "arms")
 		// is retreating or surrendering militarily (0874), not yielding

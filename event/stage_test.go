@@ -66,6 +66,8 @@ func TestStage(t *testing.T) {
 			root: "08", src: "COL", only: true},
 		{name: "a resignation has no target", text: "Peruvian President Pedro Castillo resigned on Friday.",
 			root: "08", src: "PER", only: true},
+		{name: "a noun after a possessive and a noun", text: "Iceland accepted a plan for ending its fisheries dispute with Norway.",
+			root: "03", src: "ISL", tgt: "NOR", only: true},
 		{name: "taking steps seizes nothing", text: "The Sudanese government has taken several steps to enhance press freedom."},
 		{name: "reduced relative", text: "Egypt deported 40 Libyan traders arrested in Cairo.",
 			root: "17", src: "EGY", tgt: "LBY"},
@@ -283,6 +285,8 @@ func TestReduceAndRetreat(t *testing.T) {
 		{"Turkey dismissed an appeal from Greece.", "120", "REJECT", "TUR", "GRC"},
 		{"Nigeria summoned Niger's ambassador on Tuesday.", "114", "ACCUSE", "NGA", "NER"},
 		{"Egyptian police opened fire to disperse demonstrators in Cairo.", "175", "ASSAULT", "EGY", ""},
+		{"The IAEA dispatched a team to Syria on Monday to inspect the reactor site.", "090", "ACCUSE", "IGO", "SYR"},
+		{"Kenyan aircraft using guided missiles killed six Somali fighters.", "190", "ASSAULT", "KEN", "SOM"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
