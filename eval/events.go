@@ -127,6 +127,11 @@ var mutualRE = regexp.MustCompile(`\(SRC/TAR:\s*([^)]*)\)`)
 // gold standard's PLOVER 0.5 vocabulary (see gsrCategory). Precision is
 // correct predicted triples over predicted triples, recall the records
 // with at least one gold triple predicted.
+//
+// A sentence the gold standard holds in several records (one per event
+// it reports) is coded once: its predictions are counted once, against
+// the gold triples of all its records, and each record is found when one
+// of its own triples is predicted.
 func EventsPLOVER(ctx context.Context, run func(context.Context, *newsgraph.Document) error, path string, w io.Writer, verbose bool) (*EventReport, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -137,15 +142,36 @@ func EventsPLOVER(ctx context.Context, run func(context.Context, *newsgraph.Docu
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	rep := &EventReport{ByCategory: map[string]*Counts{}}
+	eligible := func(r ploverEventRecord) bool {
+		return r.Text != "" && r.Event != "" && r.Event != "DOCUMENT" && len(r.Source) > 0
+	}
+	// The gold triples and categories of every sentence, over its records.
+	sentGold := map[string]map[string]bool{}
+	sentCats := map[string]map[string]bool{}
+	for _, r := range recs {
+		if !eligible(r) {
+			continue
+		}
+		if sentGold[r.Text] == nil {
+			sentGold[r.Text], sentCats[r.Text] = map[string]bool{}, map[string]bool{}
+		}
+		for k := range ploverGold(r) {
+			sentGold[r.Text][k] = true
+		}
+		sentCats[r.Text][r.Event] = true
+	}
+	counted := map[string]bool{} // sentences whose predictions are counted
 	for _, r := range recs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if r.Text == "" || r.Event == "" || r.Event == "DOCUMENT" || len(r.Source) == 0 {
+		if !eligible(r) {
 			continue
 		}
 		rep.Records++
 		gold := ploverGold(r)
+		first := !counted[r.Text]
+		counted[r.Text] = true
 		doc := &newsgraph.Document{ID: r.ID, Paragraphs: []string{r.Text}, IsArticle: true}
 		en := "en"
 		doc.Language = &en
@@ -184,12 +210,18 @@ func EventsPLOVER(ctx context.Context, run func(context.Context, *newsgraph.Docu
 		found := false
 		var wrong []string
 		for _, k := range sortedKeys(pred) {
+			key := strings.Split(k, "(")[0]
+			if gold[key] {
+				found = true
+			}
+			if !first {
+				continue
+			}
 			rep.Predicted++
 			cc.Predicted++
-			if gold[strings.Split(k, "(")[0]] {
+			if sentGold[r.Text][key] {
 				rep.Correct++
 				cc.Correct++
-				found = true
 			} else {
 				wrong = append(wrong, k)
 			}
@@ -199,8 +231,11 @@ func EventsPLOVER(ctx context.Context, run func(context.Context, *newsgraph.Docu
 			cc.Found++
 		}
 		for c := range cats {
+			if !first {
+				break
+			}
 			rep.Category.Predicted++
-			if c == r.Event {
+			if sentCats[r.Text][c] {
 				rep.Category.Correct++
 			}
 		}
