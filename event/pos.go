@@ -701,10 +701,11 @@ func (c *coder) likelyBefore(v, lo int) bool {
 }
 
 // aspectWord reports the verbs that only say when another happens
-// ("continued to send arms", "began to withdraw"): the verb after "to"
-// carries the event.
+// ("continued to send arms", "began to withdraw") or that it was decided
+// ("decided to allow": a decision is an act, not an intent): the verb
+// after "to" carries the event.
 func aspectWord(w string) bool {
-	for _, v := range [...]string{"continu", "began", "begin", "start", "resum", "kept", "keep"} {
+	for _, v := range [...]string{"continu", "began", "begin", "start", "resum", "kept", "keep", "decid"} {
 		if strings.HasPrefix(w, v) {
 			return true
 		}

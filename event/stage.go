@@ -1536,8 +1536,6 @@ func classOf(w string) wordFlag {
 		return fIntentWords
 	case "could":
 		return fModals | fSkipAdv
-	case "decided":
-		return fIntentWords
 	case "decline":
 		return fRefuseWords
 	case "declined":

@@ -68,6 +68,8 @@ func TestStage(t *testing.T) {
 			root: "08", src: "PER", only: true},
 		{name: "a noun after a possessive and a noun", text: "Iceland accepted a plan for ending its fisheries dispute with Norway.",
 			root: "03", src: "ISL", tgt: "NOR", only: true},
+		{name: "a decision is an act, not an intent", text: "Ghana decided to expel two Togolese diplomats on Monday.",
+			root: "16", src: "GHA", tgt: "TGO", only: true},
 		{name: "taking steps seizes nothing", text: "The Sudanese government has taken several steps to enhance press freedom."},
 		{name: "reduced relative", text: "Egypt deported 40 Libyan traders arrested in Cairo.",
 			root: "17", src: "EGY", tgt: "LBY"},
