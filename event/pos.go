@@ -180,10 +180,19 @@ func (c *coder) verbUse(i, lo, hi int) bool {
 	// another noun or an adjective a noun ("military aid"), and so after
 	// a possessive and a noun ("its fisheries dispute").
 	if isUpper(pt.Text) {
-		return true
+		// "Palestinians reject", but "the Serbo-Croatian conflict":
+		// after a demonym the word is a noun.
+		return !demonymLike(pw)
 	}
 	if p > lo && possessive(c.lower[p-1]) {
 		return false
+	}
+	// "a suspected weapons supply": a singular article opens the noun
+	// phrase the plural only modifies.
+	for k := p - 1; k >= lo && k >= p-2; k-- {
+		if c.lower[k] == "a" || c.lower[k] == "an" {
+			return false
+		}
 	}
 	return strings.HasSuffix(pw, "s") && !strings.HasSuffix(pw, "ss")
 }
@@ -1036,4 +1045,15 @@ func (c *coder) investigativePurpose(from, to int) int {
 		}
 	}
 	return -1
+}
+
+// demonymLike reports a word shaped like a demonym or an adjective of a
+// people ("Serbo-Croatian", "Lebanese", "Turkish", "European").
+func demonymLike(w string) bool {
+	for _, suf := range [...]string{"ian", "ean", "ese", "ish", "ic"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }

@@ -603,6 +603,12 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 			consumed[j], consumed[j+1] = true, true
 		}
 	}
+	if h.form.Verb == "leave" && !pat && len(h.form.Rest) == 0 && c.find(h.ve+1, min(ch, h.ve+4), "for") < 0 {
+		// PETRARCH's "going somewhere" (040) fits "left for talks in
+		// Moscow", not leaving a place ("troops left Kathmandu",
+		// "leaving 100 troops behind").
+		code = ""
+	}
 	if code == "080" && h.form.Verb == "surrender" {
 		// Surrendering without PETRARCH's object ("to police", "arms")
 		// is retreating or surrendering militarily (0874), not yielding
