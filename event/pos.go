@@ -1057,3 +1057,22 @@ func demonymLike(w string) bool {
 	}
 	return false
 }
+
+// duringProtest reports a protest the sentence [lo, hi) places its action
+// in: "during demonstrations", "at a rally", "in riots".
+func (c *coder) duringProtest(lo, hi int) bool {
+	for i := lo; i+1 < hi; i++ {
+		switch c.lower[i] {
+		case "during", "at", "in", "amid":
+		default:
+			continue
+		}
+		for j := i + 1; j < hi && j <= i+3; j++ {
+			switch c.lower[j] {
+			case "demonstration", "demonstrations", "protest", "protests", "rally", "rallies", "riot", "riots", "march", "marches":
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -846,6 +846,10 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 		// CAMEO 183: suicide, car and other non-military bombings, whatever
 		// the verb ("a roadside bomb killed …").
 		code = "183"
+	} else if (strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19")) && len(srcs) > 0 && unarmed(srcs[0].ent) && c.duringProtest(lo, hi) {
+		// "youths threw stones during demonstrations": unarmed people's
+		// violence in a protest is a violent protest, a riot (145).
+		code = "145"
 	} else if (strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19")) && c.dispersal(lo, hi) {
 		// "opened fire to disperse demonstrators": violent repression
 		// (175), not fighting.
