@@ -1076,3 +1076,15 @@ func (c *coder) duringProtest(lo, hi int) bool {
 	}
 	return false
 }
+
+// aboutActor returns the actor a complaint is about, after "over",
+// "about" or "against" among the words [from, to), or nil.
+func (c *coder) aboutActor(from, to int) *mention {
+	for i := from; i < to && i < from+8; i++ {
+		switch c.lower[i] {
+		case "over", "about", "against":
+			return c.mentionIn(i+1, min(to, i+6))
+		}
+	}
+	return nil
+}

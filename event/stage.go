@@ -835,6 +835,13 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 			}
 		}
 	}
+	if strings.HasPrefix(code, "11") && tgt != nil && strings.HasPrefix(tgt.ent.Actor.Code, "IGO") {
+		// "complained to the United Nations over Israeli air raids":
+		// the complaint is about Israel, made before the UN.
+		if m := c.aboutActor(tgt.last+1, hi); m != nil {
+			tgt = m
+		}
+	}
 	if strings.HasPrefix(code, "13") && len(srcs) > 0 {
 		// "threatened to strike unless Israel rescinded …": the threat
 		// is made to whoever must act to avert it.

@@ -291,6 +291,7 @@ func TestReduceAndRetreat(t *testing.T) {
 		{"Nigeria summoned Niger's ambassador on Tuesday.", "114", "ACCUSE", "NGA", "NER"},
 		{"Egyptian police opened fire to disperse demonstrators in Cairo.", "175", "ASSAULT", "EGY", ""},
 		{"Chilean students threw stones at police during demonstrations in Santiago.", "145", "PROTEST", "CHL", ""},
+		{"Armenia complained to the United Nations on Monday about Azerbaijani shelling.", "114", "ACCUSE", "ARM", "AZE"},
 		{"The IAEA dispatched a team to Syria on Monday to inspect the reactor site.", "090", "ACCUSE", "IGO", "SYR"},
 		{"Kenyan aircraft using guided missiles killed six Somali fighters.", "190", "ASSAULT", "KEN", "SOM"},
 	}
