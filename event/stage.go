@@ -795,7 +795,10 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 			}
 		}
 		if tgt == nil {
-			tgt = c.target(after, ch, len(srcs) == 1 && (!strings.HasPrefix(code, "04") || travelVerb(w)))
+			// A place is no target of a meeting (its location) nor of
+			// a ceasefire or a retreat declared there.
+			places := len(srcs) == 1 && (!strings.HasPrefix(code, "04") || travelVerb(w)) && !strings.HasPrefix(code, "087")
+			tgt = c.target(after, ch, places)
 			// "demanded (on Friday) that X …": the target is the
 			// complement's subject, and the complement is not coded.
 			if tgt == nil && ch < hi && ch <= h.ve+4 && c.lower[ch] == "that" && verbalRoot(code[:2]) {
@@ -1167,7 +1170,7 @@ func (c *coder) target(from, ch int, places bool) *mention {
 		if c.mentionAt[i] == 0 {
 			continue
 		}
-		if i > 0 && (c.fl[i-1]&fLocPreps != 0) {
+		if c.afterLocPrep(i) {
 			continue
 		}
 		if m := c.mentionIn(i, ch); m != nil {
@@ -1177,11 +1180,36 @@ func (c *coder) target(from, ch int, places bool) *mention {
 	// Else a place named after the verb: "evacuate settlements in Gaza"
 	// (not for meetings, whose place is their location).
 	for i := from; places && i < ch && i < from+15; i++ {
-		if c.mentionAt[i] != 0 && i > 0 && (c.fl[i-1]&fLocPreps != 0) {
+		if c.mentionAt[i] != 0 && c.afterLocPrep(i) {
 			return c.mentionIn(i, ch)
 		}
 	}
 	return nil
+}
+
+// afterLocPrep reports a mention at token i that a preposition of place
+// opens, with at most a determiner and a direction between ("in Gaza",
+// "in south Lebanon", "in the eastern town of …").
+func (c *coder) afterLocPrep(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		if c.fl[k]&fLocPreps != 0 {
+			return true
+		}
+		if c.fl[k]&fDeterminers == 0 && !direction(c.lower[k]) {
+			return false
+		}
+	}
+	return false
+}
+
+// direction reports a word of compass direction ("south", "eastern").
+func direction(w string) bool {
+	switch w {
+	case "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+		"northeastern", "northwestern", "southeastern", "southwestern", "northeast", "northwest", "southeast", "southwest":
+		return true
+	}
+	return false
 }
 
 // matchAfter matches pattern elements in order from token i, allowing up
