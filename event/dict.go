@@ -174,7 +174,8 @@ func (d *Dictionary) Encode() ([]byte, error) {
 // (0874), taking steps or measures (no seizure), easing emergency
 // measures and restrictions (081x), opposing or dismissing a proposal,
 // an appeal or a plan (12), summoning an ambassador (an official
-// complaint, 114).
+// complaint, 114), shortening a curfew (0813), giving a welcome (hosting
+// a visit, 043).
 const OwnVerbs = `
 ---  URGE   [020]  ---
 URGE {URGES URGED URGING}
@@ -245,6 +246,13 @@ SANCTION {SANCTIONS SANCTIONED SANCTIONING}
 - * ENVOY                                             [114]         # SUMMON
 - * {CHARGE D'AFFAIRES}                                [114]         # SUMMON
 - * DIPLOMAT                                          [114]         # SUMMON
+
+---  SHORTEN   [---]  ---
+SHORTEN
+- * CURFEW                                            [0813]        # SHORTEN
+
+---  GRANT   [060]  ---
+- * WELCOME                                           [043]         # GIVE
 
 ---  ACCELERATE   [---]  ---
 +SPEED_UP {+SPEEDS_UP +SPEEDED_UP +SPED_UP +SPEEDING_UP}

@@ -167,8 +167,9 @@ func (c *coder) verbUse(i, lo, hi int) bool {
 	case formEd:
 		// "a terror suspect held in Guantanamo Bay plans to sue": a
 		// participle after a noun, followed by a preposition, before the
-		// clause's own verb, describes the noun.
-		return !c.reducedRelative(i, hi)
+		// clause's own verb, describes the noun; so does one after the
+		// clause's verb ("shortened the curfew imposed in Sudan").
+		return !c.reducedRelative(i, hi) && !(i+1 < hi && preposition(c.lower[i+1]) && c.finiteBefore(lo, i))
 	case formIng:
 		return true
 	case formS:
@@ -1087,4 +1088,19 @@ func (c *coder) aboutActor(from, to int) *mention {
 		}
 	}
 	return nil
+}
+
+// finiteBefore reports a finite past verb in [lo, i) with no
+// coordination or clause break between it and i.
+func (c *coder) finiteBefore(lo, i int) bool {
+	for k := i - 2; k >= lo; k-- {
+		switch c.lower[k] {
+		case "and", "or", "but", ",", ";", "that", "which", "who", "while", "as":
+			return false
+		}
+		if c.isVerbWord(k) && (formOf(c.lower[k], c.fl[k]) == formEd || c.fl[k]&fPastIrreg != 0) && (k == lo || c.fl[k-1]&(fBeForms|fPastAux|fDeterminers) == 0) {
+			return true
+		}
+	}
+	return false
 }

@@ -296,6 +296,8 @@ func TestReduceAndRetreat(t *testing.T) {
 		{"Egyptian police opened fire to disperse demonstrators in Cairo.", "175", "ASSAULT", "EGY", ""},
 		{"Chilean students threw stones at police during demonstrations in Santiago.", "145", "PROTEST", "CHL", ""},
 		{"Armenia complained to the United Nations on Monday about Azerbaijani shelling.", "114", "ACCUSE", "ARM", "AZE"},
+		{"The Malian president on Friday shortened by two hours the curfew imposed in Bamako last month.", "0813", "RETREAT", "MLI", ""},
+		{"Spanish Prime Minister Pedro Sanchez gave a warm welcome to Chilean President Gabriel Boric in Madrid.", "043", "CONSULT", "ESP", "CHL"},
 		{"The IAEA dispatched a team to Syria on Monday to inspect the reactor site.", "090", "ACCUSE", "IGO", "SYR"},
 		{"Kenyan aircraft using guided missiles killed six Somali fighters.", "190", "ASSAULT", "KEN", "SOM"},
 	}
