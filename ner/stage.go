@@ -84,7 +84,7 @@ func (s *Stage) Annotate(ctx context.Context, doc *newsgraph.Document) error {
 	tags := m.TagDocument(words)
 	var ms []mention
 	for i, ref := range refs {
-		spans := Chunks(tags[i])
+		spans := m.joinPossessives(Chunks(tags[i]), words[i])
 		for k, sp := range spans {
 			if runes[ref.para] == nil {
 				runes[ref.para] = []rune(doc.Paragraphs[ref.para])
@@ -112,6 +112,28 @@ func (s *Stage) Annotate(ctx context.Context, doc *newsgraph.Document) error {
 	}
 	doc.Entities = group(ms)
 	return nil
+}
+
+// joinPossessives joins two spans split at a possessive "'s" when the
+// whole is a country the gazetteer knows: "Democratic People's Republic
+// of Korea" is one name, not "Democratic People" and "Republic of Korea".
+func (m *Model) joinPossessives(spans []Span, words []string) []Span {
+	if m.Gazetteer == nil {
+		return spans
+	}
+	for k := 1; k < len(spans); k++ {
+		a, b := spans[k-1], spans[k]
+		if b.Start != a.End+1 || (words[a.End] != "'s" && words[a.End] != "’s") {
+			continue
+		}
+		if m.Gazetteer.Contains(words[a.Start:b.End])&(1<<GazCountry) == 0 {
+			continue
+		}
+		spans[k-1] = Span{Start: a.Start, End: b.End, Type: "LOC"}
+		spans = append(spans[:k], spans[k+1:]...)
+		k--
+	}
+	return spans
 }
 
 // forums are intergovernmental groupings the tagger tends to call MISC and

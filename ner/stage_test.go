@@ -74,3 +74,39 @@ func TestGroup(t *testing.T) {
 		t.Errorf("first entity %+v", ents[0])
 	}
 }
+
+// TestJoinPossessives: a country's full name split at its "'s" by the
+// tagger is one name again.
+func TestJoinPossessives(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := strings.Fields("the Democratic People 's Republic of Korea and the Republic of Korea")
+	tests := []struct {
+		name  string
+		spans []Span
+		want  []Span
+	}{
+		{"country split at its possessive", []Span{{1, 3, "LOC"}, {4, 7, "LOC"}, {9, 12, "LOC"}}, []Span{{1, 7, "LOC"}, {9, 12, "LOC"}}},
+		{"no possessive between", []Span{{4, 7, "LOC"}, {9, 12, "LOC"}}, []Span{{4, 7, "LOC"}, {9, 12, "LOC"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := m.joinPossessives(append([]Span(nil), tt.spans...), words)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %v, want %v", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("got %v, want %v", got, tt.want)
+				}
+			}
+		})
+	}
+	// A possessive between names that make no known country stays.
+	other := strings.Fields("Korea 's Ministry of Unification")
+	if got := m.joinPossessives([]Span{{0, 1, "LOC"}, {2, 5, "ORG"}}, other); len(got) != 2 {
+		t.Errorf("joined %v", got)
+	}
+}
