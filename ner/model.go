@@ -155,6 +155,10 @@ func (m *Model) TagDocument(sents [][]string) [][]string {
 			out[i] = []string{}
 			continue
 		}
+		if nameless(sents[i]) {
+			out[i] = m.outside(len(sents[i]))
+			continue
+		}
 		m.scoreEntries(s, c, ents[i], dc)
 		out[i] = m.labels.decode(viterbi(s, len(ents[i]), m.nl, m.labels, m.trans[:m.nl], c.pairs))
 	}
@@ -300,4 +304,44 @@ func (m *Model) DomainType(conllType string, tokens []string) string {
 		return "LOC"
 	}
 	return strings.ToUpper(conllType)
+}
+
+// outside returns n "O" tags.
+func (m *Model) outside(n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = "O"
+	}
+	return out
+}
+
+// nameless reports a sentence that cannot hold a name: no capital letter
+// after its first token, and a first token that is a function word
+// ("The talks resumed on time."). English names are capitalised, so the
+// tagger has nothing to find there; skipping it saves its cost.
+func nameless(tokens []string) bool {
+	for _, t := range tokens[1:] {
+		for i := 0; i < len(t); i++ {
+			if c := t[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+				return false
+			}
+		}
+	}
+	return functionWord(tokens[0])
+}
+
+// functionWord reports a capitalised or lower-case function word that
+// opens sentences: articles, pronouns, conjunctions, prepositions and
+// common adverbs.
+func functionWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i", "you",
+		"his", "her", "their", "our", "my", "your", "there", "here", "but", "and", "or", "so", "yet", "nor",
+		"if", "when", "while", "as", "after", "before", "since", "because", "although", "though", "however",
+		"in", "on", "at", "for", "with", "by", "from", "of", "to", "about", "over", "under", "during",
+		"some", "many", "most", "all", "both", "each", "every", "no", "not", "other", "such", "what", "which",
+		"who", "how", "why", "where", "also", "now", "then", "still", "even", "only", "just", "more", "much":
+		return true
+	}
+	return false
 }

@@ -249,3 +249,22 @@ func TestLoadCorrupt(t *testing.T) {
 		}
 	}
 }
+
+func TestNameless(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     bool
+	}{
+		{"The talks resumed on time .", true},
+		{"But they said nothing .", true},
+		{"Russia said nothing .", false},         // the first word may be a name
+		{"The talks in Geneva resumed .", false}, // a capital after the first word
+		{"It was the eBay deal .", false},        // a capital inside a word
+		{"Él no dijo nada .", false},             // non-ASCII: maybe a capital
+	}
+	for _, tt := range tests {
+		if got := nameless(strings.Fields(tt.sentence)); got != tt.want {
+			t.Errorf("nameless(%q) = %v, want %v", tt.sentence, got, tt.want)
+		}
+	}
+}
