@@ -502,7 +502,7 @@ func domesticRoot(root string) bool {
 // of the event's location, else the source's own.
 func (c *coder) domesticCountry(cl, ch int, src mention, loc *newsgraph.Place) string {
 	for i := cl + 1; i < ch; i++ {
-		if c.mentionAt[i] == 0 || c.fl[i-1]&fLocPreps == 0 {
+		if c.mentionAt[i] == 0 || !c.afterLocPrep(i) {
 			continue
 		}
 		m := &c.ments[c.mentionAt[i]-1]
@@ -1101,6 +1101,16 @@ func (c *coder) finiteBefore(lo, i int) bool {
 		if c.isVerbWord(k) && (formOf(c.lower[k], c.fl[k]) == formEd || c.fl[k]&fPastIrreg != 0) && (k == lo || c.fl[k-1]&(fBeForms|fPastAux|fDeterminers) == 0) {
 			return true
 		}
+	}
+	return false
+}
+
+// adverbialOpener reports a word that opens an adverbial phrase or clause
+// of time or cause, past which a verb's object does not reach.
+func adverbialOpener(w string) bool {
+	switch w {
+	case "following", "after", "before", "since", "because", "despite", "amid", "when", "while", "until":
+		return true
 	}
 	return false
 }

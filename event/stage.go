@@ -1167,6 +1167,11 @@ func (c *coder) coordinate(cl int, m *mention) *mention {
 // fifteen tokens, not after a locative preposition.
 func (c *coder) target(from, ch int, places bool) *mention {
 	for i := from; i < ch && i < from+15; i++ {
+		if adverbialOpener(c.lower[i]) {
+			// "reimposed blockades in the West Bank following the
+			// deaths of two Israelis": no object past an adverbial.
+			break
+		}
 		if c.mentionAt[i] == 0 {
 			continue
 		}

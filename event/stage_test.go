@@ -68,6 +68,8 @@ func TestStage(t *testing.T) {
 			root: "08", src: "TUR", only: true},
 		{name: "a place after a preposition and a direction is no object", text: "Ethiopian troops shelled rebel positions in northern Tigray on Sunday.",
 			root: "19", src: "ETH", tgt: "ETH", only: true},
+		{name: "no object past an adverbial", text: "Israel reimposed a blockade in the West Bank after the deaths of two Israelis.",
+			root: "17", src: "ISR", tgt: "PSE", only: true},
 		{name: "a resignation has no target", text: "Peruvian President Pedro Castillo resigned on Friday.",
 			root: "08", src: "PER", only: true},
 		{name: "a noun after a possessive and a noun", text: "Iceland accepted a plan for ending its fisheries dispute with Norway.",
