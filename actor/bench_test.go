@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/newsgraph/newsgraph"
@@ -103,6 +104,45 @@ func BenchmarkActorBBC(b *testing.B) {
 func BenchmarkActorBBCWarm(b *testing.B) {
 	st := []newsgraph.Stage{NewStage(embeddedB(b), Options{})}
 	benchStages(b, func() []newsgraph.Stage { return st })
+}
+
+// BenchmarkActorBBCParallel is BenchmarkActorBBC with two goroutines
+// sharing the stage, as ingest's workers do: each codes every other
+// article. It reports microseconds of wall time per document.
+func BenchmarkActorBBCParallel(b *testing.B) {
+	k := embeddedB(b)
+	docs := bbcDocs(b, 1000)
+	tagged := make([][]newsgraph.Entity, len(docs))
+	for i, d := range docs {
+		tagged[i] = d.Entities
+	}
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		b.StopTimer()
+		freshEntities(docs, tagged)
+		st := NewStage(k, Options{})
+		b.StartTimer()
+		var wg sync.WaitGroup
+		errs := make([]error, 2)
+		for w := range 2 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := w; i < len(docs) && errs[w] == nil; i += 2 {
+					errs[w] = st.Annotate(ctx, docs[i])
+				}
+			}()
+		}
+		wg.Wait()
+		for _, err := range errs {
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(docs)), "µs/doc")
 }
 
 // BenchmarkActorGeoBBC is the actor and geocoding stages, as ingest runs

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/kb"
@@ -97,9 +98,12 @@ type personMention struct {
 func (r *resolver) coreference() {
 	gender := r.genders()
 	next := 0 // index into r.refs
-	recent := make([]personMention, 0, len(r.refs)+16)
-	groups := map[string]*newsgraph.Entity{}
-	var order []string
+	recent := r.recent[:0]
+	if r.groups == nil {
+		r.groups = map[string]*newsgraph.Entity{}
+	}
+	groups, order := r.groups, r.order[:0]
+	defer func() { r.recent, r.order = recent, order }()
 	for pi := range r.v.paras {
 		pv := &r.v.paras[pi]
 		for si, st := range pv.sents {
@@ -110,7 +114,7 @@ func (r *resolver) coreference() {
 					rf := r.refs[next]
 					next++
 					if rf.ent.Type == "PERSON" {
-						g := gender[rf.ent]
+						g := gender[rf.ei]
 						recent = append(recent, personMention{ent: rf.ent, para: rf.para, tok: rf.ts, male: g == 'm', fem: g == 'f', sentence: si})
 					}
 				}
@@ -173,9 +177,10 @@ func (r *resolver) coreference() {
 // nameAt returns the entity whose name mention covers token ti of
 // paragraph pi, or nil.
 func (r *resolver) nameAt(pi, ti int) *newsgraph.Entity {
-	if r.names == nil {
+	if !r.namesReady {
 		// One array for the document's tokens, cut by paragraph.
-		r.names = make([][]*newsgraph.Entity, len(r.v.paras))
+		r.namesReady = true
+		r.names = slices.Grow(r.names[:0], len(r.v.paras))[:len(r.v.paras)]
 		all := r.sc.names
 		for p, pv := range r.v.paras {
 			r.names[p], all = all[:len(pv.toks):len(pv.toks)], all[len(pv.toks):]
@@ -200,49 +205,76 @@ func (r *resolver) mayOpenGroup(pi, ti int) bool {
 	if isCapitalised(w) {
 		return true
 	}
-	if len(w) > 13 { // longer than any opener
-		return false
-	}
-	return openerFirst[w[0]] && sectorOpeners[w]
+	return sectorOpener(w)
 }
-
-// openerFirst marks the first bytes of sectorOpeners: most words are
-// ruled out without a map lookup.
-var openerFirst = func() (t [256]bool) {
-	for w := range sectorOpeners {
-		t[w[0]] = true
-	}
-	return t
-}()
 
 // isCapitalisedOrThe reports a capitalised word or "the" (before a
 // place: "in the Ivory Coast").
 func isCapitalisedOrThe(w string) bool { return isCapitalised(w) || w == "the" }
 
-// sectorOpeners are the first words of sectorAdjectives, and "ethnic".
-var sectorOpeners = func() map[string]bool {
-	m := map[string]bool{"ethnic": true}
-	for k := range sectorAdjectives {
-		m[strings.Fields(k)[0]] = true
+// sectorOpener reports the first words of sectorAdjectives, and
+// "ethnic" (a switch: it is asked of many words).
+func sectorOpener(w string) bool {
+	switch w {
+	case "ethnic", "environmental", "green", "climate", "opposition", "rebel", "human", "labour", "labor", "student",
+		"peacekeeping":
+		return true
 	}
-	return m
-}()
+	return false
+}
 
-// genders reads Mr / Mrs / Ms / Miss before a person's names.
-func (r *resolver) genders() map[*newsgraph.Entity]byte {
-	out := map[*newsgraph.Entity]byte{}
+// genders reads Mr / Mrs / Ms / Miss before a person's names: 'm' or 'f'
+// by entity index, 0 for unknown.
+func (r *resolver) genders() []byte {
+	out := slices.Grow(r.gender[:0], len(r.v.doc.Entities))[:len(r.v.doc.Entities)]
+	clear(out)
+	r.gender = out
+	var buf [16]byte
 	for _, rf := range r.refs {
 		if rf.ent.Type != "PERSON" || rf.ts == 0 {
 			continue
 		}
-		switch strings.TrimSuffix(strings.ToLower(r.v.paras[rf.para].toks[rf.ts-1].Text), ".") {
+		switch string(lowerWord(buf[:0], r.v.paras[rf.para].toks[rf.ts-1].Text, ".")) {
 		case "mr", "sir", "lord", "king", "prince":
-			out[rf.ent] = 'm'
+			out[rf.ei] = 'm'
 		case "mrs", "ms", "miss", "dame", "lady", "queen", "princess":
-			out[rf.ent] = 'f'
+			out[rf.ei] = 'f'
 		}
 	}
 	return out
+}
+
+// lowerWords appends strings.ToLower(joinTexts(toks)) to dst.
+func lowerWords(dst []byte, toks []text.Token) []byte {
+	for i, t := range toks {
+		if i > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = lowerWord(dst, t.Text, "")
+	}
+	return dst
+}
+
+// lowerWord appends strings.TrimSuffix(strings.ToLower(w), suffix) to dst
+// (in place for ASCII words, which need no allocation).
+func lowerWord(dst []byte, w, suffix string) []byte {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return append(dst, strings.TrimSuffix(strings.ToLower(w), suffix)...)
+		}
+	}
+	n := len(dst)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	if len(dst)-n >= len(suffix) && string(dst[len(dst)-len(suffix):]) == suffix {
+		dst = dst[:len(dst)-len(suffix)]
+	}
+	return dst
 }
 
 // nominal reads "the [demonym] <title>" at token ti and, when it refers to
@@ -263,7 +295,7 @@ func (r *resolver) nominal(pi, ti, end int, recent []personMention) (int, *newsg
 	// Demonym of one or two words.
 	if l := r.lx(pi, j); l.cap {
 		if l.multi && j+2 <= end {
-			if d, _ := r.s.nationWords(joinTexts(toks[j : j+2])); d != "" {
+			if d, _ := r.nation(pi, j, 2); d != "" {
 				country = d
 				j += 2
 			}
@@ -277,12 +309,15 @@ func (r *resolver) nominal(pi, ti, end int, recent []personMention) (int, *newsg
 		j++
 	}
 	title, l := "", 0
-	for n := 3; n >= 1; n-- {
-		if j+n <= end {
-			p := strings.ToLower(joinTexts(toks[j : j+n]))
-			if personTitles[p] {
-				title, l = p, n
-				break
+	var buf [32]byte
+	if j < end && titleFirst[string(lowerWord(buf[:0], toks[j].Text, ""))] {
+		// Every title opens with one of titleFirst's words.
+		for n := 3; n >= 1; n-- {
+			if j+n <= end {
+				if p := lowerWords(buf[:0], toks[j:j+n]); personTitles[string(p)] {
+					title, l = string(p), n
+					break
+				}
 			}
 		}
 	}
@@ -434,7 +469,7 @@ func (r *resolver) group(pi, si, ti, end int, groups map[string]*newsgraph.Entit
 		}
 	}
 	if country == "" && prefix == "" && j < end {
-		if lw := r.lower(pi, j); sectorOpeners[lw] {
+		if lw := r.lower(pi, j); sectorOpener(lw) {
 			if s, ok := sectorAdjectives[lw]; ok {
 				sector = s
 				j++
@@ -586,7 +621,7 @@ func (r *resolver) peacekeeping(pi, from, to int) bool {
 // "IGOUNOGOV".
 func igoHead(code string) string {
 	out := code[:3]
-	for rest := code[3:]; len(rest) >= 3 && !sectorCodes[rest[:3]]; rest = rest[3:] {
+	for rest := code[3:]; len(rest) >= 3 && !sectorCode(rest[:3]); rest = rest[3:] {
 		out += rest[:3]
 	}
 	return out
@@ -643,7 +678,7 @@ func (r *resolver) unknownModifier(pi, si, j, end int) bool {
 	if !r.uncodedName(pi, j) || regionWords[r.lower(pi, j)] || strings.IndexByte(toks[j].Text, '-') >= 0 {
 		return false // "Oscar-nominated" is no name
 	}
-	if sectorCodes[r.lx(pi, j).sector] {
+	if sectorCode(r.lx(pi, j).sector) {
 		return false // a role, not a name: "Police officers", "Government troops"
 	}
 	s, _ := r.headNoun(pi, j+1, end)
@@ -717,7 +752,7 @@ func (r *resolver) location(pi, k, end int) (string, int) {
 		return r.lx(pi, k).country, k + 1
 	}
 	for l := min(3, end-k); l >= 1; l-- {
-		if _, c := r.s.nationWords(joinTexts(toks[k : k+l])); c != "" {
+		if _, c := r.nation(pi, k, l); c != "" {
 			return c, k + l
 		}
 	}
@@ -749,7 +784,7 @@ func (r *resolver) nationality(pi, j, end int) (string, int) {
 		}
 		demonym, country := lj.demonym, lj.country
 		if l > 1 {
-			demonym, country = r.s.nationWords(joinTexts(toks[j : j+l]))
+			demonym, country = r.nation(pi, j, l)
 		}
 		if demonym != "" {
 			return demonym, l
@@ -759,6 +794,12 @@ func (r *resolver) nationality(pi, j, end int) (string, int) {
 		}
 	}
 	return "", 0
+}
+
+// nation returns the country of tokens [j, j+l) of paragraph pi as a
+// demonym and as a country name (see Stage.nationWords).
+func (r *resolver) nation(pi, j, l int) (demonym, country string) {
+	return r.s.nationWords(joinTexts(r.v.paras[pi].toks[j : j+l]))
 }
 
 // nextEntityID returns "eN" one past the highest "eN" of ents.
@@ -798,8 +839,11 @@ func joinTexts(toks []text.Token) string {
 
 // nounSector is the sector a role or group noun names: the knowledge
 // base's agents, then the group nouns above, singular or plural.
-func nounSector(k *kb.KB, noun string) string {
-	if a := k.Agent(noun); a != nil && len(a.Sectors) > 0 {
+func nounSector(k *kb.KB, noun string) string { return nounSectorOf(k, noun, k.Agent(noun)) }
+
+// nounSectorOf is nounSector given k.Agent(noun).
+func nounSectorOf(k *kb.KB, noun string, a *kb.Agent) string {
+	if a != nil && len(a.Sectors) > 0 {
 		if a.Sectors[0] == "IGO" {
 			return ""
 		}

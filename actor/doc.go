@@ -120,24 +120,37 @@
 // such as "Ghanians") or need world knowledge the knowledge base lacks
 // (NPFL, Kifaya, La Prensa).
 //
-// Speed, on 1,000 tagged BBC articles (GOMAXPROCS=1, medians of 5):
-// BenchmarkActorBBCWarm (one stage, caches warm) 92 µs and 148
-// allocations per article, against 160 µs and 817 for the earlier rules
-// measured the same way; BenchmarkActorBBC (a fresh stage per run, caches
-// cold, as one ingest run has) 115–160 µs. Knowledge-base lookups are
-// cached per stage by token text, entity name and phrase (lexicon.go),
+// Speed, on 1,000 tagged BBC articles (go test ./actor -bench ., medians
+// of 5 runs interleaved with the previous version's, in two sets, on the
+// same shared machine): BenchmarkActorBBC (a fresh stage per run, caches
+// cold, as one ingest run has) 94–113 µs per article against 111–121
+// before, 226 allocations against 281; BenchmarkActorBBCWarm (caches
+// warm) unchanged within the noise (72–88 µs against 72–79), 85
+// allocations against 144; BenchmarkActorBBCParallel (two goroutines
+// sharing a cold stage, as ingest's workers do) 55 µs of wall time per
+// article against 124; BenchmarkActorGeoBBC (with the geocoder) 123–131
+// µs against 143–151. The runs are bound by memory latency (a thousand
+// articles' tokens and the caches do not fit the processor's caches), and
+// so is the stage inside ingest, where the tagger and the store evict
+// what it reads: in the CPU profiles of BenchmarkIngestBBCWithActors (8
+// runs of each version, alternated) it took 146 µs per record against
+// 154.
+//
+// What makes it so: knowledge-base lookups are cached per stage by token
+// text, entity name and phrase (cache.go, lexicon.go) in maps split into
+// shards with a lock each, so that two workers sharing the stage neither
+// queue for one lock nor bounce its cache line between cores (before, two
+// workers on one cold stage ran at half the speed of two stages); each
+// worker's scratch (kept between documents, not in a sync.Pool that
+// garbage collection empties) keeps the lexemes and names it used last by
+// hash, short keys inline, so most lookups touch one slot; the knowledge
+// base matches a name with one probe of a single index of its keys
+// (kb.KB.MatchKey) instead of five; a document's per-token arrays,
+// references, maps and lists are reused; mentions are located with an
+// inline binary search and sorted once; descriptors, titles and genders
+// are read from the lexemes and lower-cased into buffers, not new strings;
 // the surname and misspelling indexes are built once per knowledge base
-// (kb.KB.Derived), and per-token arrays come from a pool. In the ingest
-// benchmark (go test ./pipeline -bench 'IngestBBCWith(NER|Actors)$'
-// -benchtime 1x -count 5; 2,225 records, two workers) actors, geocoding
-// and the storing of what they add cost 1.44–1.55 ms of CPU per record
-// against 1.04–1.22 ms for the tagger alone: 27–44% more in four
-// interleaved sets of runs, where the earlier rules measured 23–44% on the
-// same shared machine. Of that margin the actor stage is about a third
-// (about 140 µs per record inside the pipeline, 7.5% of its CPU profile,
-// 8.9% before); the store's registry and entity rows and the geocoder
-// (packages sqlite and geo) are the rest, so the 25% is not
-// reliably met.
+// (kb.KB.Derived).
 //
 // Why hand-written: the event-data coders that do this (PETRARCH2 and its
 // dictionaries) need a constituency parse from a CoreNLP server and stop in

@@ -2,7 +2,6 @@ package actor
 
 import (
 	"strings"
-	"sync"
 
 	"github.com/newsgraph/newsgraph/kb"
 )
@@ -11,6 +10,7 @@ import (
 // in the knowledge base once per stage rather than once per use: the
 // same words come back in every document.
 type lexeme struct {
+	text    string // the token text (a copy)
 	lower   string // the text in lower case
 	cap     bool   // starts with a capital
 	sector  string // the sector the word names as a role or group noun (nounSector)
@@ -21,47 +21,54 @@ type lexeme struct {
 	title   bool   // an agent phrase of one word with sectors
 	starts  bool   // may open a name of several words (kb.KB.StartsName)
 	multi   bool   // opens a country name or demonym of several words
+	skip    bool   // a skip word (skipWords)
+	former  bool   // marks a former official (formerWords)
+	person  bool   // names a person of the knowledge base alone (kb.KB.People)
+	// descriptor is set when the word alone may be part of a descriptor
+	// read back from a name (see resolver.descriptorWord).
+	descriptor bool
 }
+
+func (l *lexeme) key() string { return l.text }
 
 // role reports a word that names a CAMEO role: a title or group noun with
 // a sector such as GOV or MIL ("president", "leader", "spokesman").
-func (l *lexeme) role() bool { return sectorCodes[l.sector] }
+func (l *lexeme) role() bool { return sectorCode(l.sector) }
 
-// lexicon caches lexemes by token text for a stage's lifetime. It starts
-// again empty when it holds lexiconSize texts.
-type lexicon struct {
-	mu sync.RWMutex
-	m  map[string]*lexeme
-}
-
-// lexiconSize bounds the lexicon and the name cache.
+// lexiconSize bounds the stage's caches of words, names and phrases: each starts again empty when it holds lexiconSize entries.
 const lexiconSize = 1 << 17
 
-// lexeme returns the lexeme of a token text, through the lexicon.
-func (s *Stage) lexeme(w string) *lexeme {
-	s.lex.mu.RLock()
-	l, ok := s.lex.m[w]
-	s.lex.mu.RUnlock()
-	if ok {
+// lexeme returns the lexeme of a token text, through the worker's recent
+// lexemes and the stage's cache: the same words come back in every
+// document.
+func (r *resolver) lexeme(w string) *lexeme {
+	sc := r.sc
+	h := hashString(sc.seed, w)
+	if l, ok := getString(&sc.lexemes, h, w); ok {
 		return l
 	}
-	l = s.ix.newLexeme(w)
-	s.lex.mu.Lock()
-	if s.lex.m == nil || len(s.lex.m) >= lexiconSize {
-		s.lex.m = make(map[string]*lexeme, 1024)
+	s := r.s
+	l, ok := s.lex.get(w)
+	if !ok {
+		l = s.ix.newLexeme(strings.Clone(w)) // not a slice of the paragraph
+		s.lex.put(l.text, l)
 	}
-	s.lex.m[strings.Clone(w)] = l // not a slice of the paragraph
-	s.lex.mu.Unlock()
+	putString(&sc.lexemes, h, w, l)
 	return l
 }
 
 // newLexeme looks a token text up.
 func (ix *index) newLexeme(w string) *lexeme {
 	k := ix.k
-	l := &lexeme{lower: strings.ToLower(w), cap: isCapitalised(w)}
-	l.sector = nounSector(k, l.lower)
-	e := k.Lookup(w)
-	m := e.Match
+	l := &lexeme{text: w, lower: strings.ToLower(w), cap: isCapitalised(w)}
+	key := kb.Key(w)
+	m := k.MatchKey(w, key)
+	if isASCII(w) {
+		// The lower-case word has the same Key: its agent is m's.
+		l.sector = nounSectorOf(k, l.lower, m.Agent)
+	} else {
+		l.sector = nounSector(k, l.lower)
+	}
 	if len(w) == 2 && w != "US" && w != "UK" {
 		// Two capitals are a country in news text only for the United
 		// States and the United Kingdom: "TV", "IT", "AM" are not
@@ -77,10 +84,23 @@ func (ix *index) newLexeme(w string) *lexeme {
 	l.capital = m.Seat != nil
 	l.agent = m.Agent != nil
 	l.title = m.Agent != nil && len(m.Agent.Sectors) > 0
-	kw, _, _ := strings.Cut(e.Key, " ")
+	kw, _, _ := strings.Cut(key, " ")
 	l.starts = k.StartsName(kw)
 	l.multi = ix.multiStart[l.lower]
+	l.skip = skipWords[l.lower]
+	l.former = formerWords[l.lower]
+	l.person = k.HasPerson(key)
+	lw := l.lower
+	l.descriptor = l.skip && lw != "of" && lw != "and" || l.former || lw == "counterpart" || lw == "'s" || lw == "’s" ||
+		l.agent || l.demonym != "" || l.cap && (l.country != "" || l.capital)
 	return l
+}
+
+// pair returns kb.KB.Match of tokens j and j+1 of paragraph pi as one
+// name ("South Korean", "Prime Minister"). Pairs are too many to cache.
+func (r *resolver) pair(pi, j int) kb.Match {
+	toks := r.v.paras[pi].toks
+	return match(r.k, toks[j].Text+" "+toks[j+1].Text)
 }
 
 // lx returns the lexeme of token j of paragraph pi, looked up on first
@@ -96,7 +116,7 @@ func (r *resolver) lx(pi, j int) *lexeme {
 	}
 	ls := r.v.paras[pi].lex
 	if ls[j] == nil {
-		ls[j] = r.s.lexeme(r.v.paras[pi].toks[j].Text)
+		ls[j] = r.lexeme(r.v.paras[pi].toks[j].Text)
 	}
 	return ls[j]
 }
@@ -105,34 +125,34 @@ func (r *resolver) lx(pi, j int) *lexeme {
 // once per stage: names ("Tony Blair", "Iraq", "Labour") come back in
 // document after document.
 type nameInfo struct {
+	name   string // the name (a copy)
 	m      kb.Match
 	places []*kb.Place  // kb.Places
 	people []*kb.Person // kb.People: by full name or alias
 	words  []string     // the Key's words
 }
 
-// nameCache caches nameInfo by name, bounded like the lexicon.
-type nameCache struct {
-	mu sync.RWMutex
-	m  map[string]*nameInfo
-}
+func (n *nameInfo) key() string { return n.name }
 
 // nameInfo returns the knowledge base's entries for a name, through the
-// stage's cache.
-func (s *Stage) nameInfo(name string) *nameInfo {
-	s.names.mu.RLock()
-	n, ok := s.names.m[name]
-	s.names.mu.RUnlock()
-	if ok {
+// worker's recent names and the stage's cache.
+func (r *resolver) nameInfo(name string) *nameInfo {
+	sc := r.sc
+	h := hashString(sc.seed, name)
+	if n, ok := getString(&sc.infos, h, name); ok {
 		return n
 	}
-	e := s.ix.k.Lookup(name)
-	n = &nameInfo{m: e.Match, places: e.Places, people: e.People, words: strings.Fields(e.Key)}
-	s.names.mu.Lock()
-	if s.names.m == nil || len(s.names.m) >= lexiconSize {
-		s.names.m = make(map[string]*nameInfo, 1024)
+	s := r.s
+	n, ok := s.names.get(name)
+	if !ok {
+		e := s.ix.k.LookupKey(name, kb.Key(name))
+		n = &nameInfo{name: strings.Clone(name), m: e.Match, places: e.Places, people: e.People, words: strings.Fields(e.Key)}
+		s.names.put(n.name, n)
 	}
-	s.names.m[strings.Clone(name)] = n
-	s.names.mu.Unlock()
+	putString(&sc.infos, h, name, n)
 	return n
 }
+
+// match is k.Match(name), through the knowledge base's single index of
+// the keys Match reads.
+func match(k *kb.KB, name string) kb.Match { return k.MatchKey(name, kb.Key(name)) }

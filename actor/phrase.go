@@ -137,12 +137,11 @@ type index struct {
 	nearOnce sync.Once
 	near     map[uint64][]string
 	// nearCands caches nearSurnames.
-	nearMu    sync.RWMutex
-	nearCands map[string][]personRef
+	nearCands *cache[string, []personRef]
 }
 
 func newIndex(k *kb.KB) *index {
-	ix := &index{k: k, surname: map[string][]personRef{}, multiStart: map[string]bool{}}
+	ix := &index{k: k, surname: map[string][]personRef{}, multiStart: map[string]bool{}, nearCands: newCache[string, []personRef](lexiconSize)}
 	for _, c := range k.Countries {
 		for _, n := range append(append([]string{c.Name}, c.Names...), c.Demonyms...) {
 			if f := strings.Fields(n); len(f) > 1 {
@@ -293,17 +292,10 @@ func (ix *index) nearPeople(name, date string, choose func([]string) string) []*
 	if len(last) < 5 || !isASCII(last) {
 		return nil
 	}
-	ix.nearMu.RLock()
-	cands, ok := ix.nearCands[last]
-	ix.nearMu.RUnlock()
+	cands, ok := ix.nearCands.get(last)
 	if !ok {
 		cands = ix.nearSurnames(last)
-		ix.nearMu.Lock()
-		if ix.nearCands == nil || len(ix.nearCands) >= lexiconSize {
-			ix.nearCands = map[string][]personRef{}
-		}
-		ix.nearCands[strings.Clone(last)] = cands
-		ix.nearMu.Unlock()
+		ix.nearCands.put(strings.Clone(last), cands)
 	}
 	if len(cands) == 0 {
 		return nil
@@ -404,7 +396,7 @@ func isASCII(s string) bool {
 // only a faith or an ethnic group.
 func hasRole(sectors []string) bool {
 	for _, s := range sectors {
-		if sectorCodes[s] {
+		if sectorCode(s) {
 			return true
 		}
 	}
@@ -523,7 +515,7 @@ func (ix *index) phrase(tokens []string, date string, places bool) Code {
 				// A title before the name, or a group it leads after it
 				// ("Bush administration"), makes it an official's.
 				var choose func([]string) string
-				if hasRole(cur.agentSecs) || j < n && sectorCodes[nounSector(ix.k, strings.ToLower(tokens[j]))] {
+				if hasRole(cur.agentSecs) || j < n && sectorCode(nounSector(ix.k, strings.ToLower(tokens[j]))) {
 					choose = ix.populous // titled: see people
 				}
 				people := ix.people(name, date, choose)
@@ -634,7 +626,7 @@ func (ix *index) window(tokens []string, i int, p *phrasePart) int {
 	maxL := 1
 	if n-i > 1 {
 		// Only a word that opens a longer name needs longer windows.
-		if kw, _, _ := strings.Cut(kb.Key(tokens[i]), " "); k.StartsName(kw) || sectorOpeners[w] {
+		if kw, _, _ := strings.Cut(kb.Key(tokens[i]), " "); k.StartsName(kw) || sectorOpener(w) {
 			maxL = min(10, n-i)
 		}
 	}
@@ -647,7 +639,7 @@ func (ix *index) window(tokens []string, i int, p *phrasePart) int {
 		if l > 1 {
 			ph = strings.Join(tokens[i:i+l], " ")
 		}
-		m := k.Match(ph)
+		m := match(k, ph)
 		capital := isCapitalised(tokens[i])
 		switch {
 		case m.Seat != nil && c.Country == "" && c.Prefix == "" && capital:
@@ -931,7 +923,7 @@ func setOrg(c *Code, o *kb.Org) {
 		code = code[3:]
 	}
 	for len(code) >= 3 {
-		if sectorCodes[code[:3]] {
+		if sectorCode(code[:3]) {
 			c.Sectors = append(c.Sectors, code[:3])
 		} else {
 			c.Suffix += code[:3] // an organisation's own code: IGO"UNO"
@@ -940,13 +932,17 @@ func setOrg(c *Code, o *kb.Org) {
 	}
 }
 
-// sectorCodes are CAMEO's sector (role) codes; other three-letter parts of
-// a dictionary code name the organisation itself (IGOUNO, IGOWST).
-var sectorCodes = map[string]bool{"GOV": true, "MIL": true, "REB": true, "OPP": true, "PTY": true, "COP": true,
-	"JUD": true, "SPY": true, "IGO": true, "NGO": true, "BUS": true, "CVL": true, "MED": true, "EDU": true,
-	"ELI": true, "LEG": true, "HLH": true, "ENV": true, "LAB": true, "REF": true, "CRM": true, "UAF": true,
-	"AGR": true, "IMG": true, "RAD": true, "MOD": true, "INS": true, "SEP": true, "REL": true, "DEV": true,
-	"HRI": true, "MNC": true, "JRN": true, "SOC": true}
+// sectorCode reports CAMEO's sector (role) codes; other three-letter parts
+// of a dictionary code name the organisation itself (IGOUNO, IGOWST).
+func sectorCode(s string) bool {
+	switch s {
+	case "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "IGO", "NGO", "BUS", "CVL", "MED", "EDU", "ELI", "LEG",
+		"HLH", "ENV", "LAB", "REF", "CRM", "UAF", "AGR", "IMG", "RAD", "MOD", "INS", "SEP", "REL", "DEV", "HRI", "MNC",
+		"JRN", "SOC":
+		return true
+	}
+	return false
+}
 
 // pickSectors chooses the phrase's sector: the head noun's, unless a
 // modifier names a sector that outranks it.
@@ -1010,7 +1006,7 @@ func roleCode(code string) Code {
 		c.Country = head
 	}
 	for rest := code[3:]; len(rest) >= 3; rest = rest[3:] {
-		if c.Prefix != "" && !sectorCodes[rest[:3]] {
+		if c.Prefix != "" && !sectorCode(rest[:3]) {
 			c.Suffix += rest[:3] // IGO"UNO"
 			continue
 		}

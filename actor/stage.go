@@ -4,8 +4,8 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"hash/maphash"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -48,27 +48,19 @@ type Stage struct {
 	// learned caches the registry's answers (nil included) for the
 	// stage's lifetime, one ingest run: what the corpus learns meanwhile
 	// applies on reprocess.
-	mu      sync.Mutex
-	learned map[string]*newsgraph.Actor
+	learned *cache[string, *newsgraph.Actor]
 
 	// nations caches nationWords: the same capitalised words come back in
 	// every document.
-	nmu     sync.RWMutex
-	nations map[string][2]string
+	nations *cache[string, [2]string]
 
 	// lex, names and phrases cache what the knowledge base says of token
-	// texts, of entity names and of descriptor and organisation phrases;
-	// scratch keeps the per-token arrays between documents.
-	lex     lexicon
-	names   nameCache
-	phrases phraseCache
-	scratch sync.Pool // *scratch
-}
-
-// phraseCache caches resolver.phrase by text, bounded like the lexicon.
-type phraseCache struct {
-	mu sync.RWMutex
-	m  map[string]Code
+	// texts, of entity names and of descriptor and organisation phrases (see resolver.phrase);
+	// scratch keeps a document's working memory between documents.
+	lex     *cache[string, *lexeme]
+	names   *cache[string, *nameInfo]
+	phrases *cache[string, Code]
+	scratch scratchPool
 }
 
 // nationCacheSize bounds the nations cache; it starts again empty when
@@ -78,25 +70,18 @@ const nationCacheSize = 1 << 16
 // nationWords returns the country of words as a demonym and as a country
 // name (ISO3 codes, "" when not), through a cache.
 func (s *Stage) nationWords(words string) (demonym, country string) {
-	s.nmu.RLock()
-	v, ok := s.nations[words]
-	s.nmu.RUnlock()
+	v, ok := s.nations.get(words)
 	if ok {
 		return v[0], v[1]
 	}
-	m := s.ix.k.Match(words)
+	m := match(s.ix.k, words)
 	if m.Demonym != nil {
 		v[0] = m.Demonym.ISO3
 	}
 	if m.Country != nil {
 		v[1] = m.Country.ISO3
 	}
-	s.nmu.Lock()
-	if s.nations == nil || len(s.nations) >= nationCacheSize {
-		s.nations = map[string][2]string{}
-	}
-	s.nations[strings.Clone(words)] = v // not a slice of the paragraph
-	s.nmu.Unlock()
+	s.nations.put(strings.Clone(words), v) // not a slice of the paragraph
 	return v[0], v[1]
 }
 
@@ -107,22 +92,14 @@ const learnedCacheSize = 1 << 16
 // learnedActor asks the registry about a name, through the cache.
 func (s *Stage) learnedActor(ctx context.Context, name string) (*newsgraph.Actor, error) {
 	key := strings.ToLower(name)
-	s.mu.Lock()
-	a, ok := s.learned[key]
-	s.mu.Unlock()
-	if ok {
+	if a, ok := s.learned.get(key); ok {
 		return cloneActor(a), nil
 	}
 	a, err := s.reg.LearnedActor(ctx, name)
 	if err != nil {
 		return nil, err
 	}
-	s.mu.Lock()
-	if s.learned == nil || len(s.learned) >= learnedCacheSize {
-		s.learned = map[string]*newsgraph.Actor{}
-	}
-	s.learned[key] = a
-	s.mu.Unlock()
+	s.learned.put(strings.Clone(key), a)
 	return cloneActor(a), nil
 }
 
@@ -155,24 +132,96 @@ func (s *Stage) index() (*index, error) {
 	return s.ix, s.err
 }
 
-// scratch is a document's per-token arrays, kept in a pool between
-// documents.
+// scratch is a document's working memory — the resolver, its view of the
+// paragraphs and its per-token arrays, lists and maps — kept in a pool
+// between documents.
 type scratch struct {
+	r     resolver
+	v     docView
 	names []*newsgraph.Entity // see resolver.nameAt
 	lex   []*lexeme           // see resolver.lx
+
+	// The worker's recent lexemes and names (see recent), by hashes
+	// with seed.
+	seed    maphash.Seed
+	lexemes recent[*lexeme, string]
+	infos   recent[*nameInfo, string]
 }
 
-// reset readies the arrays for a document of n tokens, cleared.
-func (sc *scratch) reset(n int) *scratch {
+// scratchPool keeps a stage's scratches between documents, one for each
+// document being coded at once. Unlike a sync.Pool it keeps them through
+// garbage collections: a scratch's recent sets are worth keeping.
+type scratchPool struct {
+	mu   sync.Mutex
+	free []*scratch
+}
+
+// get takes an idle scratch or makes one.
+func (p *scratchPool) get() *scratch {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if n := len(p.free); n > 0 {
+		sc := p.free[n-1]
+		p.free = p.free[:n-1]
+		return sc
+	}
+	return &scratch{seed: maphash.MakeSeed()}
+}
+
+// put returns a scratch that its document is done with.
+func (p *scratchPool) put(sc *scratch) {
+	p.mu.Lock()
+	p.free = append(p.free, sc)
+	p.mu.Unlock()
+}
+
+// start readies the scratch for doc and returns its resolver.
+func (sc *scratch) start(s *Stage, ix *index, doc *newsgraph.Document) *resolver {
+	v := &sc.v
+	v.doc, v.date = doc, doc.Published.Date
+	v.paras = slices.Grow(v.paras[:0], len(doc.Paragraphs))[:len(doc.Paragraphs)]
+	n := 0
+	for i, pa := range text.Reuse(doc.Scratch, doc.Paragraphs) {
+		v.paras[i] = paraView{toks: pa.Tokens, sents: pa.Sentences}
+		n += len(pa.Tokens)
+	}
 	if cap(sc.names) < n {
 		sc.names = make([]*newsgraph.Entity, n, n+n/2)
 		sc.lex = make([]*lexeme, n, n+n/2)
-		return sc
+	} else {
+		sc.names, sc.lex = sc.names[:n], sc.lex[:n]
 	}
-	sc.names, sc.lex = sc.names[:n], sc.lex[:n]
+	r := &sc.r
+	r.s, r.ix, r.k, r.v, r.sc = s, ix, ix.k, v, sc
+	if r.codes == nil {
+		r.codes = map[*newsgraph.Entity]Code{}
+		r.countries = map[string]int{}
+	}
+	r.infos = slices.Grow(r.infos[:0], len(doc.Entities))[:len(doc.Entities)]
+	r.refs = v.locate(r.refs[:0])
+	return r
+}
+
+// finish forgets the document: nothing of it stays in the pool.
+func (sc *scratch) finish() {
+	r := &sc.r
 	clear(sc.names)
 	clear(sc.lex)
-	return sc
+	clear(sc.v.paras)
+	sc.v = docView{paras: sc.v.paras[:0]}
+	clear(r.codes)
+	clear(r.countries)
+	clear(r.infos)
+	clear(r.refs)
+	clear(r.institutions)
+	clear(r.names)
+	clear(r.recent)
+	clear(r.groups)
+	*r = resolver{
+		codes: r.codes, countries: r.countries, infos: r.infos[:0], refs: r.refs[:0], institutions: r.institutions[:0],
+		countryOrder: r.countryOrder[:0], names: r.names[:0], recent: r.recent[:0], gender: r.gender[:0],
+		groups: r.groups, order: r.order[:0],
+	}
 }
 
 // indexKey is the key of the actor index among the knowledge base's
@@ -182,8 +231,10 @@ type indexKey struct{}
 // NewStage returns a stage using k, or the embedded knowledge base when k is
 // nil.
 func NewStage(k *kb.KB, opts Options) *Stage {
-	s := &Stage{kb: k, reg: opts.Registry, overrides: map[string][]Override{}}
-	s.scratch.New = func() any { return new(scratch) }
+	s := &Stage{kb: k, reg: opts.Registry, overrides: map[string][]Override{},
+		learned: newCache[string, *newsgraph.Actor](learnedCacheSize), nations: newCache[string, [2]string](nationCacheSize),
+		lex:   newCache[string, *lexeme](lexiconSize),
+		names: newCache[string, *nameInfo](lexiconSize), phrases: newCache[string, Code](lexiconSize)}
 	for _, o := range opts.Overrides {
 		key := kb.Key(o.Name)
 		s.overrides[key] = append(s.overrides[key], o)
@@ -214,6 +265,7 @@ type paraView struct {
 // ref is one name mention located in the tokens.
 type ref struct {
 	ent    *newsgraph.Entity
+	ei     int // ent's index in the document's entities
 	para   int
 	sent   int // index in paraView.sents
 	ts, te int // token range in the paragraph
@@ -228,16 +280,10 @@ func (s *Stage) Annotate(ctx context.Context, doc *newsgraph.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	sc := s.scratch.Get().(*scratch)
-	defer s.scratch.Put(sc)
-	v := &docView{doc: doc, date: doc.Published.Date, paras: make([]paraView, len(doc.Paragraphs))}
-	nt := 0
-	for i, pa := range text.Reuse(doc.Scratch, doc.Paragraphs) {
-		v.paras[i] = paraView{toks: pa.Tokens, sents: pa.Sentences}
-		nt += len(pa.Tokens)
-	}
-	refs := v.locate()
-	r := &resolver{s: s, ix: ix, k: ix.k, v: v, refs: refs, codes: map[*newsgraph.Entity]Code{}, sc: sc.reset(nt)}
+	sc := s.scratch.get()
+	defer s.scratch.put(sc)
+	r := sc.start(s, ix, doc)
+	defer sc.finish()
 	// Places, organisations and nationalities first: a titled person the
 	// knowledge base does not know takes the country they give the
 	// sentence.
@@ -246,7 +292,7 @@ func (s *Stage) Annotate(ctx context.Context, doc *newsgraph.Document) error {
 			if (doc.Entities[i].Type == "PERSON") != (pass == 1) {
 				continue
 			}
-			if err := r.resolve(ctx, &doc.Entities[i]); err != nil {
+			if err := r.resolve(ctx, i); err != nil {
 				return err
 			}
 		}
@@ -255,20 +301,28 @@ func (s *Stage) Annotate(ctx context.Context, doc *newsgraph.Document) error {
 	r.counterparts()
 	r.coreference()
 	for i := range doc.Entities {
-		slices.SortStableFunc(doc.Entities[i].Mentions, func(a, b newsgraph.Mention) int {
-			return cmp.Or(cmp.Compare(a.Paragraph, b.Paragraph), cmp.Compare(a.Start, b.Start))
-		})
+		// Sorted already unless coreference added mentions; the sort is
+		// stable.
+		if ms := doc.Entities[i].Mentions; !slices.IsSortedFunc(ms, compareMentions) {
+			slices.SortStableFunc(ms, compareMentions)
+		}
 	}
 	return nil
 }
 
-// locate maps every name mention to its tokens, in document order.
-func (v *docView) locate() []ref {
+// compareMentions orders mentions by paragraph and start.
+func compareMentions(a, b newsgraph.Mention) int {
+	return cmp.Or(cmp.Compare(a.Paragraph, b.Paragraph), cmp.Compare(a.Start, b.Start))
+}
+
+// locate appends every name mention, mapped to its tokens, to out, and
+// sorts them in document order.
+func (v *docView) locate(out []ref) []ref {
 	n := 0
 	for _, e := range v.doc.Entities {
 		n += len(e.Mentions)
 	}
-	out := make([]ref, 0, n)
+	out = slices.Grow(out, n)
 	for ei := range v.doc.Entities {
 		e := &v.doc.Entities[ei]
 		for _, m := range e.Mentions {
@@ -276,7 +330,16 @@ func (v *docView) locate() []ref {
 				continue
 			}
 			pv := &v.paras[m.Paragraph]
-			ts := sort.Search(len(pv.toks), func(i int) bool { return pv.toks[i].Start >= m.Start })
+			// The first token starting at or after the mention's start.
+			lo, hi := 0, len(pv.toks)
+			for lo < hi {
+				if mid := int(uint(lo+hi) >> 1); pv.toks[mid].Start >= m.Start {
+					hi = mid
+				} else {
+					lo = mid + 1
+				}
+			}
+			ts := lo
 			te := ts
 			for te < len(pv.toks) && pv.toks[te].End <= m.End {
 				te++
@@ -284,14 +347,24 @@ func (v *docView) locate() []ref {
 			if te == ts {
 				continue
 			}
-			si := sort.Search(len(pv.sents), func(i int) bool { return pv.sents[i].First+len(pv.sents[i].Tokens) > ts })
-			if si == len(pv.sents) {
+			// The first sentence ending after the mention's first token.
+			lo, hi = 0, len(pv.sents)
+			for lo < hi {
+				if mid := int(uint(lo+hi) >> 1); pv.sents[mid].First+len(pv.sents[mid].Tokens) > ts {
+					hi = mid
+				} else {
+					lo = mid + 1
+				}
+			}
+			if lo == len(pv.sents) {
 				continue
 			}
-			out = append(out, ref{ent: e, para: m.Paragraph, sent: si, ts: ts, te: te})
+			out = append(out, ref{ent: e, ei: ei, para: m.Paragraph, sent: lo, ts: ts, te: te})
 		}
 	}
-	slices.SortFunc(out, func(a, b ref) int { return cmp.Or(cmp.Compare(a.para, b.para), cmp.Compare(a.ts, b.ts)) })
+	// Paragraph and token packed in one key: the same order as comparing
+	// them in turn.
+	slices.SortFunc(out, func(a, b ref) int { return cmp.Compare(int64(a.para)<<32|int64(a.ts), int64(b.para)<<32|int64(b.ts)) })
 	return out
 }
 
@@ -335,13 +408,16 @@ func (v *docView) sentBounds(para, sent int) (int, int) {
 
 // resolver holds one document's resolution state.
 type resolver struct {
-	s     *Stage
-	ix    *index
-	k     *kb.KB
-	v     *docView
-	refs  []ref
-	codes map[*newsgraph.Entity]Code // text-evidenced codes, for counterparts and nominals
-	names [][]*newsgraph.Entity      // per paragraph and token, the named entity there (see nameAt)
+	s          *Stage
+	ix         *index
+	k          *kb.KB
+	v          *docView
+	refs       []ref
+	codes      map[*newsgraph.Entity]Code // text-evidenced codes, for counterparts and nominals
+	names      [][]*newsgraph.Entity      // per paragraph and token, the named entity there (see nameAt), once namesReady
+	namesReady bool
+	// infos[i] is nameInfo of entity i's name, looked up on first use.
+	infos []*nameInfo
 
 	// sc holds the per-token arrays, from the stage's pool.
 	sc *scratch
@@ -350,12 +426,31 @@ type resolver struct {
 	institutions []*newsgraph.Entity
 
 	// countries counts the mentions of the countries the document's place,
-	// nationality and organisation entities name (see docCountries).
+	// nationality and organisation entities name (see docCountries), once
+	// counted is set.
+	counted      bool
 	countries    map[string]int
 	countryOrder []string
+
+	// recent, gender, groups and order are coreference's: the person
+	// mentions, the genders by entity, the group entities by code and
+	// their codes in order.
+	recent []personMention
+	gender []byte
+	groups map[string]*newsgraph.Entity
+	order  []string
 }
 
-func (r *resolver) resolve(ctx context.Context, e *newsgraph.Entity) error {
+// info returns nameInfo of entity i's name.
+func (r *resolver) info(i int) *nameInfo {
+	if r.infos[i] == nil {
+		r.infos[i] = r.nameInfo(r.v.doc.Entities[i].Name)
+	}
+	return r.infos[i]
+}
+
+func (r *resolver) resolve(ctx context.Context, i int) error {
+	e := &r.v.doc.Entities[i]
 	if a := r.override(e.Name); a != nil {
 		e.Actor = a
 		return nil
@@ -363,11 +458,11 @@ func (r *resolver) resolve(ctx context.Context, e *newsgraph.Entity) error {
 	var a *newsgraph.Actor
 	switch e.Type {
 	case "PERSON":
-		a = r.person(e)
+		a = r.person(i)
 	case "ORG":
-		a = r.org(e)
+		a = r.org(i)
 	case "GPE", "LOC", "FAC", "MISC":
-		a = r.place(e)
+		a = r.place(i)
 	}
 	if a == nil && r.s.reg != nil && (e.Type == "PERSON" || e.Type == "ORG") {
 		learned, err := r.s.learnedActor(ctx, e.Name)
@@ -402,18 +497,20 @@ func (r *resolver) override(name string) *newsgraph.Actor {
 
 // person codes a PERSON from descriptors in the text, else the knowledge
 // base with dates.
-func (r *resolver) person(e *newsgraph.Entity) *newsgraph.Actor {
+func (r *resolver) person(ei int) *newsgraph.Actor {
+	e := &r.v.doc.Entities[ei]
 	var best Code
 	bestText := ""
 	var bestRef ref
 	bestClose := false
 	var descs []string
+	var buf [2]descriptor
 	for _, rf := range r.refs {
 		if rf.ent != e {
 			continue
 		}
-		for _, d := range r.descriptors(rf) {
-			c := r.phrase(d.text, d.words)
+		for _, d := range r.descriptors(rf, buf[:0]) {
+			c := r.phraseAt(d)
 			if c.informative() == 0 && !c.Counterpart {
 				continue
 			}
@@ -428,12 +525,12 @@ func (r *resolver) person(e *newsgraph.Entity) *newsgraph.Actor {
 	// A title in the text ("President Bush", "President Mitterand") lets
 	// the knowledge base answer for a surname whose holders have left
 	// office, or for a surname misspelt by a letter.
-	titled := len(best.Sectors) > 0 && sectorCodes[best.Sectors[0]] // a role, not a faith ("Archbishop")
+	titled := len(best.Sectors) > 0 && sectorCode(best.Sectors[0]) // a role, not a faith ("Archbishop")
 	var choose func([]string) string
 	if titled {
 		choose = r.chooseCountry
 	}
-	kbPeople := r.ix.peopleOf(r.s.nameInfo(e.Name), r.v.date, choose)
+	kbPeople := r.ix.peopleOf(r.info(ei), r.v.date, choose)
 	if len(kbPeople) == 0 && titled {
 		kbPeople = r.ix.nearPeople(e.Name, r.v.date, choose)
 	}
@@ -556,17 +653,17 @@ func (r *resolver) chooseCountry(isos []string) string {
 // demonym, a capital or seat, or a place of one country only. It reads
 // the names, not the codes, so that it can serve while places are coded.
 func (r *resolver) docCountries() {
-	if r.countries != nil {
+	if r.counted {
 		return
 	}
-	r.countries = map[string]int{}
+	r.counted = true
 	for i := range r.v.doc.Entities {
 		e := &r.v.doc.Entities[i]
 		if e.Type != "GPE" && e.Type != "LOC" && e.Type != "MISC" {
 			continue
 		}
 		iso := ""
-		info := r.s.nameInfo(e.Name)
+		info := r.info(i)
 		m := info.m
 		switch {
 		case m.Country != nil:
@@ -639,10 +736,11 @@ func roleText(p *kb.Person, ro *kb.Role) string {
 	return fmt.Sprintf("%s, %s %s", p.Name, title, span)
 }
 
-// descriptor is a phrase around a name that describes its bearer.
+// descriptor is a phrase around a name that describes its bearer:
+// tokens [from, to) of paragraph para.
 type descriptor struct {
-	words []string
-	text  string
+	para, from, to int
+	text           string
 	// close is set when the descriptor's role stands next to the name
 	// ("spokesman Mark Oaten", "Minister for Interior Tariq Khan") or in
 	// an appositive: then it alone may give the name a country from the
@@ -651,12 +749,11 @@ type descriptor struct {
 	close bool
 }
 
-// descriptors reads the role phrases of one name mention: the words just
-// before it ("former South Korean President", "his South Korean
-// counterpart", "China's Foreign Minister") and an appositive after it
-// (", China's foreign minister,", ", the Chinese president,").
-func (r *resolver) descriptors(rf ref) []descriptor {
-	var out []descriptor
+// descriptors appends to out the role phrases of one name mention: the
+// words just before it ("former South Korean President", "his South
+// Korean counterpart", "China's Foreign Minister") and an appositive after
+// it (", China's foreign minister,", ", the Chinese president,").
+func (r *resolver) descriptors(rf ref, out []descriptor) []descriptor {
 	first, last := r.v.sentBounds(rf.para, rf.sent)
 	toks := r.v.paras[rf.para].toks
 	// Before: walk back over descriptor-like words.
@@ -664,7 +761,7 @@ func (r *resolver) descriptors(rf ref) []descriptor {
 	for i > first && rf.ts-i < 8 && r.descriptorWord(rf.para, toks, i-1, first) {
 		i--
 	}
-	for i < rf.ts && skipWords[r.lower(rf.para, i)] {
+	for i < rf.ts && r.lx(rf.para, i).skip {
 		i++
 	}
 	portfolio := false
@@ -673,7 +770,7 @@ func (r *resolver) descriptors(rf ref) []descriptor {
 		portfolio = i < rf.ts
 	}
 	if i < rf.ts {
-		out = append(out, descriptor{r.v.words(rf.para, i, rf.ts), r.v.span(rf.para, i, rf.ts), portfolio || r.lx(rf.para, rf.ts-1).role()})
+		out = append(out, descriptor{rf.para, i, rf.ts, r.v.span(rf.para, i, rf.ts), portfolio || r.lx(rf.para, rf.ts-1).role()})
 	}
 	// After: ", <descriptor>," or ", <descriptor>." with a title inside.
 	if rf.te < last-1 && toks[rf.te].Text == "," {
@@ -682,14 +779,13 @@ func (r *resolver) descriptors(rf ref) []descriptor {
 			j++
 		}
 		if j > rf.te+1 && (j == last || toks[j].Text == "," || toks[j].Text == "." || toks[j].Text == ";") {
-			w := r.v.words(rf.para, rf.te+1, j)
-			if r.hasTitle(w) && !r.startsWithName(w) {
+			if r.hasTitle(rf.para, rf.te+1, j) && !r.startsWithName(rf.para, rf.te+1) {
 				from := rf.te + 1
-				for from < j && skipWords[strings.ToLower(toks[from].Text)] {
+				for from < j && r.lx(rf.para, from).skip {
 					from++
 				}
 				if from < j {
-					out = append(out, descriptor{r.v.words(rf.para, from, j), r.v.span(rf.para, from, j), true})
+					out = append(out, descriptor{rf.para, from, j, r.v.span(rf.para, from, j), true})
 				}
 			}
 		}
@@ -720,40 +816,28 @@ func (r *resolver) portfolioTitle(pi, first, ts int) int {
 // backwards from a name.
 func (r *resolver) descriptorWord(pi int, toks []text.Token, i, first int) bool {
 	l := r.lx(pi, i)
-	lw := l.lower
-	switch {
-	case skipWords[lw] && lw != "of" && lw != "and":
-		return true
-	case formerWords[lw], lw == "counterpart", lw == "'s", lw == "’s":
-		return true
-	case l.agent, l.demonym != "":
-		return true
-	case l.cap && (l.country != "" || l.capital):
+	if l.descriptor {
 		return true
 	}
 	// Two-word demonyms and titles ("South Korean", "Prime Minister").
 	if i > first && r.lx(pi, i-1).starts {
-		two := toks[i-1].Text + " " + toks[i].Text
-		if m := r.k.Match(two); m.Demonym != nil || m.Agent != nil || m.Country != nil {
+		if m := r.pair(pi, i-1); m.Demonym != nil || m.Agent != nil || m.Country != nil {
 			return true
 		}
 	}
 	if i+1 < len(toks) && l.starts {
-		two := toks[i].Text + " " + toks[i+1].Text
-		if m := r.k.Match(two); m.Demonym != nil || m.Agent != nil || m.Country != nil {
+		if m := r.pair(pi, i); m.Demonym != nil || m.Agent != nil || m.Country != nil {
 			return true
 		}
 	}
 	return false
 }
 
-// hasTitle reports whether words contain a role noun.
-func (r *resolver) hasTitle(words []string) bool {
-	for _, w := range words {
-		if a := r.k.Agent(w); a != nil && len(a.Sectors) > 0 {
-			return true
-		}
-		if formerWords[strings.ToLower(w)] {
+// hasTitle reports whether tokens [from, to) of paragraph pi hold a role
+// noun or a word for a former official.
+func (r *resolver) hasTitle(pi, from, to int) bool {
+	for j := from; j < to; j++ {
+		if l := r.lx(pi, j); l.title || l.former {
 			return true
 		}
 	}
@@ -761,9 +845,10 @@ func (r *resolver) hasTitle(words []string) bool {
 }
 
 // startsWithName rejects appositives that are lists of names ("Xi, Yoon
-// and Kishida").
-func (r *resolver) startsWithName(words []string) bool {
-	return len(words) > 0 && isCapitalised(words[0]) && len(r.k.People(words[0])) > 0
+// and Kishida"): token j of paragraph pi is a person's name.
+func (r *resolver) startsWithName(pi, j int) bool {
+	l := r.lx(pi, j)
+	return l.cap && l.person
 }
 
 // counterparts completes "his South Korean counterpart Yoon": the sector
@@ -807,8 +892,9 @@ func descriptorOf(e *newsgraph.Entity) string {
 
 // org codes an organisation: a seat of government, the knowledge base, or
 // the words of its name ("China's Foreign Ministry", "Russian army").
-func (r *resolver) org(e *newsgraph.Entity) *newsgraph.Actor {
-	info := r.s.nameInfo(e.Name)
+func (r *resolver) org(ei int) *newsgraph.Actor {
+	e := &r.v.doc.Entities[ei]
+	info := r.info(ei)
 	if c, sec := info.m.Seat, info.m.SeatSector; c != nil {
 		code := Code{Country: c.ISO3, Kind: newsgraph.ActorCountry, KBID: "iso:" + c.ISO3}
 		if sec != "" {
@@ -819,7 +905,7 @@ func (r *resolver) org(e *newsgraph.Entity) *newsgraph.Actor {
 	if o := info.m.Org; o != nil {
 		return r.kbOrg(e.Name, o)
 	}
-	c := r.phrase(e.Name, nil)
+	c := r.phrase(e.Name)
 	if c.Country == "" && c.Prefix == "" {
 		if len(c.Sectors) > 0 && institutions[c.Sectors[0]] {
 			r.institutions = append(r.institutions, e) // coded from the context in institutionsInContext
@@ -848,7 +934,7 @@ func (r *resolver) institutionsInContext() {
 				continue
 			}
 			if iso := r.contextCountry(rf, e, ""); iso != "" {
-				c := r.phrase(e.Name, nil)
+				c := r.phrase(e.Name)
 				c.Country, c.Kind = iso, newsgraph.ActorOrganisation
 				e.Actor = c.Actor(e.Name+" (country from context: "+iso+")", newsgraph.ActorFromText)
 			}
@@ -873,33 +959,36 @@ func (r *resolver) kbOrg(name string, o *kb.Org) *newsgraph.Actor {
 	return c.Actor("knowledge base: "+o.Name+" ("+o.Code+")", newsgraph.ActorFromKB)
 }
 
-// phrase is index.phrase on words (the fields of text when nil, "China's"
-// split as "China 's") at the document's date, through the stage's cache:
+// phrase is index.phrase on the fields of text ("China's" split as
+// "China 's") at the document's date, through the stage's cache:
 // descriptors ("Prime Minister") and organisation names come back in
 // document after document. A code that involves a dated person is not
 // kept. The cached codes are shared: their Sectors are never modified in
 // place.
-func (r *resolver) phrase(text string, words []string) Code {
-	s := r.s
-	s.phrases.mu.RLock()
-	c, ok := s.phrases.m[text]
-	s.phrases.mu.RUnlock()
-	if ok {
+func (r *resolver) phrase(text string) Code {
+	if c, ok := r.s.cachedPhrase(text); ok {
 		return c
 	}
-	if words == nil {
-		words = strings.Fields(splitPossessive(text))
-	}
-	c = r.ix.phrase(words, r.v.date, false)
-	if c.Person != nil {
+	return r.newPhrase(text, strings.Fields(splitPossessive(text)))
+}
+
+// phraseAt is phrase for a descriptor, on its tokens.
+func (r *resolver) phraseAt(d descriptor) Code {
+	if c, ok := r.s.cachedPhrase(d.text); ok {
 		return c
 	}
-	s.phrases.mu.Lock()
-	if s.phrases.m == nil || len(s.phrases.m) >= lexiconSize {
-		s.phrases.m = make(map[string]Code, 1024)
+	return r.newPhrase(d.text, r.v.words(d.para, d.from, d.to))
+}
+
+// cachedPhrase returns the code cached for a phrase, if any.
+func (s *Stage) cachedPhrase(text string) (Code, bool) { return s.phrases.get(text) }
+
+// newPhrase codes the words of text and caches the code (see phrase).
+func (r *resolver) newPhrase(text string, words []string) Code {
+	c := r.ix.phrase(words, r.v.date, false)
+	if c.Person == nil {
+		r.s.phrases.put(strings.Clone(text), c)
 	}
-	s.phrases.m[strings.Clone(text)] = c
-	s.phrases.mu.Unlock()
 	return c
 }
 
@@ -911,9 +1000,10 @@ func splitPossessive(s string) string {
 
 // place codes a country, a capital used for its government, or a short
 // form ("ROK", "DPRK", "US").
-func (r *resolver) place(e *newsgraph.Entity) *newsgraph.Actor {
+func (r *resolver) place(ei int) *newsgraph.Actor {
+	e := &r.v.doc.Entities[ei]
 	// A capital stands for its government where the text uses it so.
-	info := r.s.nameInfo(e.Name)
+	info := r.info(ei)
 	if c, sec := info.m.Seat, info.m.SeatSector; c != nil && r.metonymic(e) {
 		code := Code{Country: c.ISO3, Kind: newsgraph.ActorCountry, KBID: "iso:" + c.ISO3}
 		if sec == "" {
@@ -952,7 +1042,7 @@ func (r *resolver) place(e *newsgraph.Entity) *newsgraph.Actor {
 		// A nationality adjective ("Chinese", "South Korean") stands for
 		// its country, as CAMEO codes it.
 		if c := info.m.Demonym; c != nil {
-			code := r.phrase(e.Name, nil) // "Palestinians": CVL
+			code := r.phrase(e.Name) // "Palestinians": CVL
 			code.Country, code.Kind, code.KBID = c.ISO3, newsgraph.ActorCountry, "iso:"+c.ISO3
 			return code.Actor("nationality: "+e.Name, newsgraph.ActorFromKB)
 		}
@@ -961,7 +1051,7 @@ func (r *resolver) place(e *newsgraph.Entity) *newsgraph.Actor {
 		}
 		// A people of a country ("Iraqi Kurds", "Bosnian Serbs").
 		if f := strings.Fields(e.Name); len(f) > 1 && r.k.Demonym(f[0]) != nil {
-			if code := r.phrase(e.Name, nil); code.Country != "" && len(code.Sectors) > 0 {
+			if code := r.phrase(e.Name); code.Country != "" && len(code.Sectors) > 0 {
 				code.Kind = newsgraph.ActorGroup
 				return code.Actor("nationality: "+e.Name, newsgraph.ActorFromText)
 			}

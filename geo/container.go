@@ -3,6 +3,7 @@ package geo
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/kb"
@@ -44,16 +45,65 @@ func (w *within) add(iso, admin1 string) {
 // maxContainerWords is the longest container name read after a mention.
 const maxContainerWords = 4
 
+// paraText is a paragraph as the container and region-word rules read
+// it, by code-point offsets.
+type paraText struct {
+	s     string // valid UTF-8 with the paragraph's code points
+	n     int    // code points
+	ascii bool   // bytes are code points
+	// cp and b are a code point offset and its byte offset, where at's
+	// last walk ended.
+	cp, b int
+}
+
+// paragraph returns paragraph p for reading by code-point offsets (empty
+// when out of range), prepared on first use.
+func (g *geocoder) paragraph(p int) *paraText {
+	if p < 0 || p >= len(g.paras) {
+		return &paraText{ascii: true}
+	}
+	t := &g.paras[p]
+	if t.s == "" && g.doc.Paragraphs[p] != "" {
+		s := g.doc.Paragraphs[p]
+		switch {
+		case isASCII(s):
+			t.s, t.n, t.ascii = s, len(s), true
+			return t
+		case !utf8.ValidString(s):
+			// Each invalid byte is one code point, U+FFFD, as []rune has it.
+			s = string([]rune(s))
+		}
+		t.s, t.n = s, utf8.RuneCountInString(s)
+	}
+	return t
+}
+
+// at returns the byte offset of code point i, 0 <= i <= t.n.
+func (t *paraText) at(i int) int {
+	if t.ascii {
+		return i
+	}
+	if i < t.cp {
+		t.cp, t.b = 0, 0
+	}
+	for t.cp < i {
+		_, size := utf8.DecodeRuneInString(t.s[t.b:])
+		t.b += size
+		t.cp++
+	}
+	return t.b
+}
+
 // container looks right after each mention of the entity for ", X" where
 // X is a country, a first-level region or a US state abbreviation, and
 // returns the first one found, or nil.
 func (g *geocoder) container(e *newsgraph.Entity) *within {
 	for _, m := range e.Mentions {
-		r := g.paragraph(m.Paragraph)
-		if m.End < 0 || m.End > len(r) {
+		t := g.paragraph(m.Paragraph)
+		if m.End < 0 || m.End > t.n {
 			continue
 		}
-		words := containerWords(r[m.End:])
+		words := containerWords(t.s[t.at(m.End):])
 		for n := len(words); n >= 1; n-- {
 			if w := g.containerOf(strings.Join(words[:n], " ")); w != nil {
 				return w
@@ -66,7 +116,7 @@ func (g *geocoder) container(e *newsgraph.Entity) *within {
 // containerWords reads ", Word Word…" at the start of rest: up to
 // maxContainerWords capitalised words (periods inside allowed: "D.C.",
 // "Ill."), joined by single spaces; "of" and "the" may link them.
-func containerWords(rest []rune) []string {
+func containerWords(rest string) []string {
 	i := 0
 	for i < len(rest) && rest[i] == ' ' {
 		i++
@@ -81,19 +131,23 @@ func containerWords(rest []rune) []string {
 			i++
 		}
 		j := i
-		for j < len(rest) && (unicode.IsLetter(rest[j]) || unicode.IsDigit(rest[j]) || rest[j] == '.' || rest[j] == '-' || rest[j] == '\'' || rest[j] == '’') {
-			j++
+		for j < len(rest) {
+			r, size := utf8.DecodeRuneInString(rest[j:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '-' && r != '\'' && r != '’' {
+				break
+			}
+			j += size
 		}
 		if j == i {
 			break
 		}
-		w := string(rest[i:j])
-		first := rest[i]
+		w := rest[i:j]
+		first, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(first) && w != "of" && w != "the" {
 			break
 		}
 		// A sentence-final period is not part of the word ("Indonesia.").
-		if strings.HasSuffix(w, ".") && strings.Count(w, ".") == 1 && usState(w) == "" && len([]rune(w)) > 2 {
+		if strings.HasSuffix(w, ".") && strings.Count(w, ".") == 1 && usState(w) == "" && utf8.RuneCountInString(w) > 2 {
 			words = append(words, strings.TrimSuffix(w, "."))
 			break
 		}
@@ -110,18 +164,23 @@ func containerWords(rest []rune) []string {
 }
 
 // containerOf resolves a container name to every country and region it
-// may be: "Georgia" is the country and the US state, and "Atlanta,
-// Georgia" keeps the Atlanta in the state.
+// may be, or nil: see within.
 func (g *geocoder) containerOf(name string) *within {
-	k := g.kb
+	return g.s.facts(g.kb, name).within
+}
+
+// newWithin resolves a container name to every country and region it may
+// be: "Georgia" is the country and the US state, and "Atlanta, Georgia"
+// keeps the Atlanta in the state. It returns nil when there is none.
+func newWithin(name string, f *facts) *within {
 	w := &within{}
-	if c := k.Country(name); c != nil {
+	if c := f.Country; c != nil {
 		w.add(c.ISO3, "")
 	}
 	if st := usState(name); st != "" {
 		w.add("USA", kb.Key(st))
 	}
-	for _, p := range k.Places(name) {
+	for _, p := range f.Places {
 		if p.Kind == kb.KindAdmin1 {
 			w.add(p.Country, kb.Key(p.Admin1))
 		}
@@ -137,14 +196,16 @@ func (g *geocoder) containerOf(name string) *within {
 // province of Aceh".
 func (g *geocoder) regionWord(e *newsgraph.Entity) bool {
 	for _, m := range e.Mentions {
-		r := g.paragraph(m.Paragraph)
-		if m.Start < 0 || m.End > len(r) || m.Start > m.End {
+		t := g.paragraph(m.Paragraph)
+		if m.Start < 0 || m.End > t.n || m.Start > m.End {
 			continue
 		}
-		if isRegionWord(firstWord(r[m.End:])) {
+		from := t.at(max(0, m.Start-24))
+		start := t.at(m.Start)
+		if isRegionWord(firstWord(t.s[t.at(m.End):])) {
 			return true
 		}
-		before := strings.Fields(strings.ToLower(string(r[max(0, m.Start-24):m.Start])))
+		before := strings.Fields(strings.ToLower(t.s[from:start]))
 		if n := len(before); n >= 2 && before[n-1] == "of" && isRegionWord(before[n-2]) {
 			return true
 		}
@@ -153,16 +214,20 @@ func (g *geocoder) regionWord(e *newsgraph.Entity) bool {
 }
 
 // firstWord returns the lower-cased word at the start of rest after spaces.
-func firstWord(rest []rune) string {
+func firstWord(rest string) string {
 	i := 0
 	for i < len(rest) && rest[i] == ' ' {
 		i++
 	}
 	j := i
-	for j < len(rest) && unicode.IsLetter(rest[j]) {
-		j++
+	for j < len(rest) {
+		r, size := utf8.DecodeRuneInString(rest[j:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		j += size
 	}
-	return strings.ToLower(string(rest[i:j]))
+	return strings.ToLower(rest[i:j])
 }
 
 func isRegionWord(w string) bool {

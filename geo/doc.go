@@ -58,6 +58,23 @@
 //
 // The entity's own mentions never count towards its own context.
 //
+// # Speed
+//
+// The stage caches what the knowledge base says of place names and of
+// capitalised words (maps split into shards with a lock each, so that
+// ingest's workers do not queue for one), keeps its per-document buffers
+// between documents, reads the text after and before a mention by byte
+// offsets rather than converting paragraphs to code points, finds the
+// tokens inside entity mentions in one pass over the tokens and the
+// sorted mentions, and looks a phrase of several words up as a country or
+// demonym only when every word of it belongs to one (kb.KB.CountryWord).
+// BenchmarkGeoBBC (1,000 tagged BBC articles, medians of 5 runs
+// interleaved with the previous version's, in two sets, on the same shared
+// machine): 21 µs per article against 37–39 before, 20 allocations
+// against 177. In the CPU profiles of BenchmarkIngestBBCWithActors (8
+// runs of each version, alternated) the stage took 31 µs per record
+// against 51.
+//
 // # Why it is hand-written
 //
 // Geocoders such as CLIFF/CLAVIN or Mordecai are Java or Python services

@@ -6,7 +6,9 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph"
 	"github.com/newsgraph/newsgraph/kb"
@@ -19,11 +21,49 @@ import (
 // for concurrent use.
 type Stage struct {
 	kb *kb.KB
+	// words and names cache what the knowledge base says of token texts
+	// and of entity and container names: they come back in document
+	// after document.
+	words cache[*word]
+	names cache[*facts]
+	// pool keeps geocoders and their buffers between documents.
+	pool geocoderPool
+}
+
+// geocoderPool keeps a stage's geocoders between documents, one for each
+// document being geocoded at once.
+type geocoderPool struct {
+	mu   sync.Mutex
+	free []*geocoder
+}
+
+// get takes an idle geocoder or makes one.
+func (p *geocoderPool) get() *geocoder {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if n := len(p.free); n > 0 {
+		g := p.free[n-1]
+		p.free = p.free[:n-1]
+		return g
+	}
+	return new(geocoder)
+}
+
+// put returns a geocoder that its document is done with.
+func (p *geocoderPool) put(g *geocoder) {
+	p.mu.Lock()
+	p.free = append(p.free, g)
+	p.mu.Unlock()
 }
 
 // NewStage returns a stage using k, or the embedded knowledge base when k
 // is nil.
-func NewStage(k *kb.KB) *Stage { return &Stage{kb: k} }
+func NewStage(k *kb.KB) *Stage {
+	s := &Stage{kb: k}
+	s.words.init()
+	s.names.init()
+	return s
+}
 
 var _ newsgraph.Stage = (*Stage)(nil)
 
@@ -58,7 +98,10 @@ func (s *Stage) Annotate(ctx context.Context, doc *newsgraph.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	g := &geocoder{kb: k, doc: doc, date: doc.Published.Date, runes: make([][]rune, len(doc.Paragraphs))}
+	g := s.pool.get()
+	defer s.pool.put(g)
+	g.reset(s, k, doc)
+	defer g.reset(s, nil, nil) // keep nothing of the document
 	g.countContext()
 	for i := range doc.Entities {
 		e := &doc.Entities[i]
@@ -73,35 +116,83 @@ func (s *Stage) Annotate(ctx context.Context, doc *newsgraph.Document) error {
 	return nil
 }
 
-// geocoder holds one document's state.
+// geocoder holds one document's state, and buffers kept between
+// documents in the stage's pool.
 type geocoder struct {
+	s     *Stage
 	kb    *kb.KB
 	doc   *newsgraph.Document
 	date  string
-	runes [][]rune
+	paras []paraText
 	// total is the document's country context; own[i] is what entity i
-	// contributed to it.
-	total map[string]float64
-	own   []map[string]float64
+	// contributed to it (iso "" for nothing).
+	total tally
+	own   []count
+	// Buffers of the paragraph scan and of resolve's candidate filters.
+	spans                []span
+	inside               []bool
+	kept, admin1, cities []candidate
 }
 
-// paragraph returns paragraph p as code points.
-func (g *geocoder) paragraph(p int) []rune {
-	if p < 0 || p >= len(g.runes) {
-		return nil
+// reset readies g for doc (nothing when doc is nil), buffers kept.
+func (g *geocoder) reset(s *Stage, k *kb.KB, doc *newsgraph.Document) {
+	g.s, g.kb, g.doc = s, k, doc
+	clear(g.paras)
+	clear(g.own)
+	clear(g.total)
+	g.total = g.total[:0]
+	if doc == nil {
+		g.date, g.paras, g.own = "", g.paras[:0], g.own[:0]
+		return
 	}
-	if g.runes[p] == nil {
-		g.runes[p] = []rune(g.doc.Paragraphs[p])
+	g.date = doc.Published.Date
+	g.paras = slices.Grow(g.paras[:0], len(doc.Paragraphs))[:len(doc.Paragraphs)]
+	g.own = slices.Grow(g.own[:0], len(doc.Entities))[:len(doc.Entities)]
+}
+
+// count is a country's context.
+type count struct {
+	iso string
+	n   float64
+}
+
+// tally is a document's context by country: a few countries, so a list.
+type tally []count
+
+// get returns the context of iso (0 when none).
+func (t tally) get(iso string) float64 {
+	for i := range t {
+		if t[i].iso == iso {
+			return t[i].n
+		}
 	}
-	return g.runes[p]
+	return 0
+}
+
+// add adds n to the context of iso.
+func (t *tally) add(iso string, n float64) {
+	for i := range *t {
+		if (*t)[i].iso == iso {
+			(*t)[i].n += n
+			return
+		}
+	}
+	*t = append(*t, count{iso, n})
+}
+
+// ownOf returns what entity self contributed to the context of country
+// iso.
+func (g *geocoder) ownOf(self int, iso string) float64 {
+	if o := &g.own[self]; o.iso == iso {
+		return o.n
+	}
+	return 0
 }
 
 // countContext counts, per country, how often the document names or
 // implies it: entity mentions (by entity) and capitalised words outside
 // entities.
 func (g *geocoder) countContext() {
-	g.total = map[string]float64{}
-	g.own = make([]map[string]float64, len(g.doc.Entities))
 	for i := range g.doc.Entities {
 		e := &g.doc.Entities[i]
 		iso, w := g.evidence(e)
@@ -109,8 +200,8 @@ func (g *geocoder) countContext() {
 			continue
 		}
 		w *= float64(max(len(e.Mentions), 1))
-		g.own[i] = map[string]float64{iso: w}
-		g.total[iso] += w
+		g.own[i] = count{iso, w}
+		g.total.add(iso, w)
 	}
 	g.scanParagraphs()
 }
@@ -121,20 +212,24 @@ func (g *geocoder) evidence(e *newsgraph.Entity) (string, float64) {
 	k := g.kb
 	switch e.Type {
 	case "GPE", "LOC":
-		if c := k.Country(e.Name); c != nil {
+		f := g.s.facts(k, e.Name)
+		if c := f.Country; c != nil {
 			return c.ISO3, 1
 		}
-		if c := k.Capital(e.Name); c != nil {
+		if c := f.Seat; c != nil {
 			return c.ISO3, 1
 		}
-		if iso := oneCountry(k.Places(e.Name)); iso != "" {
+		if iso := f.oneCountry; iso != "" {
 			return iso, placeEvidence
 		}
 	case "MISC", "NORP":
-		if c := k.Demonym(e.Name); c != nil {
+		// Names of these kinds are many and seldom places: looked up
+		// directly, not kept.
+		m := k.MatchKey(e.Name, kb.Key(e.Name))
+		if c := m.Demonym; c != nil {
 			return c.ISO3, 1
 		}
-		if c := k.Country(e.Name); c != nil {
+		if c := m.Country; c != nil {
 			return c.ISO3, 1
 		}
 	case "ORG":
@@ -163,41 +258,51 @@ func oneCountry(ps []*kb.Place) string {
 	return iso
 }
 
+// span is an entity mention's code points [start, end) in a paragraph.
+type span struct{ para, start, end int }
+
 // scanParagraphs adds the country names and demonyms written in the
 // paragraphs outside entity mentions ("U.S.", "Chinese" the tagger missed).
 func (g *geocoder) scanParagraphs() {
-	covered := make([][][2]int, len(g.doc.Paragraphs))
+	paras := text.Reuse(g.doc.Scratch, g.doc.Paragraphs)
+	n := 0
+	for _, e := range g.doc.Entities {
+		n += len(e.Mentions)
+	}
+	covered := slices.Grow(g.spans[:0], n)
 	for _, e := range g.doc.Entities {
 		for _, m := range e.Mentions {
-			if m.Paragraph >= 0 && m.Paragraph < len(covered) {
-				covered[m.Paragraph] = append(covered[m.Paragraph], [2]int{m.Start, m.End})
+			if m.Paragraph >= 0 && m.Paragraph < len(paras) {
+				covered = append(covered, span{m.Paragraph, m.Start, m.End})
 			}
 		}
 	}
-	inside := func(p int, t text.Token) bool {
-		for _, c := range covered[p] {
-			if t.Start < c[1] && t.End > c[0] {
-				return true
-			}
-		}
-		return false
-	}
-	for p, pa := range text.Reuse(g.doc.Scratch, g.doc.Paragraphs) {
+	sortSpans(covered)
+	g.spans = covered
+	k := g.kb
+	for p, pa := range paras {
 		toks := pa.Tokens
+		m := 0
+		for m < len(covered) && covered[m].para == p {
+			m++
+		}
+		in := overlap{spans: covered[:m], reach: math.MinInt, inside: slices.Grow(g.inside[:0], len(toks))}
+		covered = covered[m:]
 		for i := 0; i < len(toks); i++ {
-			if !capitalised(toks[i]) || inside(p, toks[i]) {
+			if in.mark(toks, i) || !capitalised(toks[i]) {
 				continue
 			}
+			w := g.s.word(k, toks[i].Text)
 			longest := 1
-			if g.kb.StartsName(kb.Key(toks[i].Text)) {
+			if w.starts {
 				// Only a word that opens a name of several words
 				// ("South", "United") needs the longer windows.
 				longest = min(maxContextWords, len(toks)-i)
 			}
 			for n := longest; n >= 1; n-- {
 				ok := true
-				for _, t := range toks[i : i+n] {
-					if (t.Kind != text.Word && t.Kind != text.Abbrev) || inside(p, t) {
+				for j := i; j < i+n; j++ {
+					if (toks[j].Kind != text.Word && toks[j].Kind != text.Abbrev) || in.mark(toks, j) {
 						ok = false
 						break
 					}
@@ -205,47 +310,139 @@ func (g *geocoder) scanParagraphs() {
 				if !ok {
 					continue
 				}
-				phrase := toks[i].Text
+				c := w.country
 				if n > 1 {
-					words := make([]string, n)
-					for k, t := range toks[i : i+n] {
-						words[k] = t.Text
-					}
-					phrase = strings.Join(words, " ")
-				}
-				c := g.kb.Country(phrase)
-				if c == nil {
-					c = g.kb.Demonym(phrase)
+					c = g.phraseCountry(toks[i : i+n])
 				}
 				if c != nil {
-					g.total[c.ISO3]++
+					g.total.add(c.ISO3, 1)
 					i += n - 1
 					break
 				}
 			}
 		}
+		g.inside = in.inside
 	}
+}
+
+// sortSpans sorts spans by paragraph and start (the order of equal ones
+// does not matter): by insertion, as a document's mentions mostly come in
+// order already, unless they are many.
+func sortSpans(spans []span) {
+	less := func(a, b span) bool { return a.para < b.para || a.para == b.para && a.start < b.start }
+	if len(spans) > 64 {
+		slices.SortFunc(spans, func(a, b span) int {
+			if less(a, b) {
+				return -1
+			}
+			if less(b, a) {
+				return 1
+			}
+			return 0
+		})
+		return
+	}
+	for i := 1; i < len(spans); i++ {
+		for j := i; j > 0 && less(spans[j], spans[j-1]); j-- {
+			spans[j], spans[j-1] = spans[j-1], spans[j]
+		}
+	}
+}
+
+// overlap tells which tokens of a paragraph overlap an entity mention:
+// one that starts before the token ends and ends after it starts. Tokens
+// run left to right, so the mentions (sorted by start) are taken in turn
+// as the tokens' ends pass their starts, keeping the furthest end.
+type overlap struct {
+	spans  []span // the paragraph's mentions, by start
+	next   int    // spans[:next] are taken
+	reach  int    // the furthest end of spans[:next]
+	inside []bool // per token, up to the last one asked about
+}
+
+// mark reports whether token i overlaps a mention, marking the tokens up
+// to it first.
+func (o *overlap) mark(toks []text.Token, i int) bool {
+	for n := len(o.inside); n <= i; n++ {
+		t := &toks[n]
+		for o.next < len(o.spans) && o.spans[o.next].start < t.End {
+			o.reach = max(o.reach, o.spans[o.next].end)
+			o.next++
+		}
+		o.inside = append(o.inside, o.reach > t.Start)
+	}
+	return o.inside[i]
+}
+
+// phraseCountry returns Country, else Demonym, of the words of toks
+// joined by spaces. Phrases of ASCII words are looked up only when every
+// word of their Key may be part of a country name or demonym (see
+// kb.KB.CountryWord); most phrases ("The company said") are not.
+func (g *geocoder) phraseCountry(toks []text.Token) *kb.Country {
+	k := g.kb
+	if g.skipPhrase(toks) {
+		return nil
+	}
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Text
+	}
+	phrase := strings.Join(words, " ")
+	if c := k.Country(phrase); c != nil {
+		return c
+	}
+	return k.Demonym(phrase)
+}
+
+// skipPhrase reports a phrase of ASCII tokens whose Key (the tokens' Keys
+// joined, empty ones left out) has a word, after a leading "the", that no
+// country name or demonym has.
+func (g *geocoder) skipPhrase(toks []text.Token) bool {
+	first := true
+	for _, t := range toks {
+		w := g.s.word(g.kb, t.Text)
+		if !w.ascii {
+			return false
+		}
+		if w.empty {
+			continue
+		}
+		if first {
+			first = false
+			if w.the {
+				if !w.restIn {
+					return true
+				}
+				continue // Country strips "the"; Demonym needs "the" too
+			}
+		}
+		if !w.allIn {
+			return true
+		}
+	}
+	return false
 }
 
 // capitalised reports whether a token is a word starting with a capital.
 func capitalised(t text.Token) bool {
-	if t.Kind != text.Word && t.Kind != text.Abbrev {
+	if t.Kind != text.Word && t.Kind != text.Abbrev || t.Text == "" {
 		return false
 	}
-	for _, r := range t.Text {
-		return unicode.IsUpper(r)
+	if c := t.Text[0]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z'
 	}
-	return false
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r)
 }
 
 // context returns a country's context for entity self (its own mentions
 // excluded), neighbours included.
 func (g *geocoder) context(iso string, self int) float64 {
-	c := g.total[iso] - g.own[self][iso]
+	c := g.total.get(iso) - g.ownOf(self, iso)
 	if country := g.kb.CountryByISO3(iso); country != nil {
 		nb := 0.0
 		for _, b := range country.Borders {
-			nb += g.total[b] - g.own[self][b]
+			nb += g.total.get(b) - g.ownOf(self, b)
 		}
 		c += math.Min(neighbourShare*nb, neighbourCap)
 	}
@@ -257,6 +454,10 @@ type candidate struct {
 	country *kb.Country // a country, or the place's country
 	place   *kb.Place   // nil for a country
 	score   float64
+	// ownName and sameName report, for a place, that the name looked up
+	// is the place's own (kb.Place.IsOwnName) and the place's name as
+	// written, case aside.
+	ownName, sameName bool
 }
 
 func (c *candidate) iso3() string {
@@ -270,37 +471,47 @@ func (c *candidate) iso3() string {
 func (g *geocoder) resolve(i int) *newsgraph.Place {
 	e := &g.doc.Entities[i]
 	var cands []candidate
-	name := ""
-	for _, n := range g.names(e) {
-		if isMacroRegion(n) {
+	for j := -1; j < len(e.Mentions); j++ {
+		// The entity's name, then its mentions' texts, each once.
+		n := e.Name
+		if j >= 0 {
+			if n = e.Mentions[j].Text; n == e.Name || slices.ContainsFunc(e.Mentions[:j], func(m newsgraph.Mention) bool { return m.Text == n }) {
+				continue
+			}
+		}
+		f := g.s.facts(g.kb, n)
+		if f.macro {
 			return nil
 		}
-		if cands = g.candidates(n); len(cands) > 0 {
-			name = n
+		if len(f.cands) > 0 {
+			cands = f.cands // shared with the cache: read only
 			break
 		}
 	}
 	if len(cands) == 0 {
 		return nil
 	}
+	// The filters copy into the geocoder's buffers, each its own: the
+	// scores below are set in the copy.
 	if within := g.container(e); within != nil {
-		if kept := filter(cands, within.contains); len(kept) > 0 {
-			cands = kept
+		if g.kept = filter(g.kept, cands, within.contains); len(g.kept) > 0 {
+			cands = g.kept
 		}
 	}
-	if kept := filter(cands, func(c *candidate) bool { return c.place != nil && c.place.Kind == kb.KindAdmin1 }); len(kept) > 0 && g.regionWord(e) {
-		cands = kept
+	if g.admin1 = filter(g.admin1, cands, func(c *candidate) bool { return c.place != nil && c.place.Kind == kb.KindAdmin1 }); len(g.admin1) > 0 && g.regionWord(e) {
+		cands = g.admin1
 	} else {
 		// A region named like its largest city is the city ("New York",
 		// "São Paulo", "Lagos") unless the text says "state" or "province".
-		cands = filter(cands, func(r *candidate) bool { return !regionOfCity(r, cands) })
+		g.cities = filter(g.cities, cands, func(r *candidate) bool { return !regionOfCity(r, cands) })
+		cands = g.cities
 	}
 	// A name written as the text wrote it beats one that matches only with
 	// its accents taken off ("Bali" is the island, "Bāli" a town in West
 	// Bengal), when both are candidates.
 	exact := false
 	for j := range cands {
-		if p := cands[j].place; p != nil && strings.EqualFold(p.Name, name) {
+		if cands[j].place != nil && cands[j].sameName {
 			exact = true
 			break
 		}
@@ -309,10 +520,10 @@ func (g *geocoder) resolve(i int) *newsgraph.Place {
 	for j := range cands {
 		c := &cands[j]
 		c.score = prior(c) * (1 + contextWeight*g.context(c.iso3(), i))
-		if c.place != nil && !c.place.Capital && !c.place.IsOwnName(name) {
+		if c.place != nil && !c.place.Capital && !c.ownName {
 			c.score *= altNameFactor
 		}
-		if exact && c.place != nil && !strings.EqualFold(c.place.Name, name) {
+		if exact && c.place != nil && !c.sameName {
 			c.score *= foldedNameFactor
 		}
 		if best < 0 || c.score > cands[best].score {
@@ -331,34 +542,22 @@ func (g *geocoder) resolve(i int) *newsgraph.Place {
 	return g.location(win)
 }
 
-// names returns the names to look an entity up by: its name, then its
-// mentions' texts.
-func (g *geocoder) names(e *newsgraph.Entity) []string {
-	out := []string{e.Name}
-	for _, m := range e.Mentions {
-		if !slices.Contains(out, m.Text) {
-			out = append(out, m.Text)
-		}
-	}
-	return out
-}
-
-// candidates returns the country and the places a name may denote. A seat
-// of government that is not itself a place name ("White House") has none:
-// GeoNames' alternate names would otherwise find a translation elsewhere.
-func (g *geocoder) candidates(name string) []candidate {
-	k := g.kb
+// candidates returns the country and the places a name may denote, given
+// what the knowledge base holds under it. A seat of government that is
+// not itself a place name ("White House") has none: GeoNames' alternate
+// names would otherwise find a translation elsewhere.
+func candidates(k *kb.KB, name string, f *facts) []candidate {
 	var out []candidate
-	if c := k.Country(name); c != nil {
+	if c := f.Country; c != nil {
 		out = append(out, candidate{country: c})
 	}
-	places := k.Places(name)
-	if c, _ := k.Seat(name); c != nil && !slices.ContainsFunc(places, func(p *kb.Place) bool { return kb.Key(p.Name) == kb.Key(name) }) {
+	places := f.Places
+	if f.Seat != nil && !slices.ContainsFunc(places, func(p *kb.Place) bool { return kb.Key(p.Name) == f.Key }) {
 		places = nil
 	}
 	for _, p := range places {
 		if c := k.CountryByISO3(p.Country); c != nil {
-			out = append(out, candidate{country: c, place: p})
+			out = append(out, candidate{country: c, place: p, ownName: p.IsOwnName(name), sameName: strings.EqualFold(p.Name, name)})
 		}
 	}
 	return out
@@ -380,11 +579,11 @@ func regionOfCity(r *candidate, cands []candidate) bool {
 	return false
 }
 
-// isMacroRegion reports continents, oceans and world regions: real
-// places, but not ones a point can stand for (GeoNames would offer a town
-// of the same name).
-func isMacroRegion(name string) bool {
-	switch strings.TrimPrefix(kb.Key(name), "the ") {
+// isMacroRegion reports continents, oceans and world regions, given the
+// Key of their name: real places, but not ones a point can stand for
+// (GeoNames would offer a town of the same name).
+func isMacroRegion(key string) bool {
+	switch strings.TrimPrefix(key, "the ") {
 	case "asia", "europe", "africa", "america", "americas", "north america", "south america", "latin america",
 		"central america", "oceania", "antarctica", "arctic", "middle east", "near east", "far east",
 		"east asia", "southeast asia", "south asia", "central asia", "west africa", "east africa",
@@ -411,8 +610,10 @@ func prior(c *candidate) float64 {
 	return pop
 }
 
-func filter(cands []candidate, keep func(*candidate) bool) []candidate {
-	var out []candidate
+// filter returns the candidates keep accepts, in dst's memory (which
+// must not be cands').
+func filter(dst, cands []candidate, keep func(*candidate) bool) []candidate {
+	out := dst[:0]
 	for i := range cands {
 		if keep(&cands[i]) {
 			out = append(out, cands[i])

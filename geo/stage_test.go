@@ -212,7 +212,7 @@ func TestContainerWords(t *testing.T) {
 		{"", ""},
 	}
 	for _, tt := range tests {
-		if got := strings.Join(containerWords([]rune(tt.rest)), " "); got != tt.want {
+		if got := strings.Join(containerWords(tt.rest), " "); got != tt.want {
 			t.Errorf("containerWords(%q) = %q, want %q", tt.rest, got, tt.want)
 		}
 	}

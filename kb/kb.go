@@ -185,6 +185,9 @@ type KB struct {
 	agent       map[string]int32
 	cameo       map[string]int32
 	multi       map[string]struct{} // first words of names of several words (StartsName)
+	countryWord map[string]struct{} // words of the keys of countryKey and demonym (CountryWord)
+	slotsOnce   sync.Once
+	slots       map[string]matchSlot // every key of the indexes Match reads (MatchKey), built on first use
 
 	derived sync.Map // key → *derivedValue (see Derived)
 }
@@ -383,6 +386,14 @@ func (k *KB) indexCountries() {
 	k.countryKey = names
 	k.demonym = dem
 	k.seat = seats
+	k.countryWord = map[string]struct{}{}
+	for _, ix := range []index{names, dem} {
+		for key := range ix {
+			for _, w := range strings.Fields(key) {
+				k.countryWord[w] = struct{}{}
+			}
+		}
+	}
 }
 
 // isDemonym reports whether key is one of country i's demonyms as given.

@@ -203,6 +203,16 @@ func (k *KB) StartsName(word string) bool {
 	return ok
 }
 
+// CountryWord reports whether a Key word ("south", "korea", "chinese")
+// is a word of some key that Country or Demonym look names of several
+// words up by. Country and Demonym find a phrase of several words only
+// when every word of its Key is one (for Country, after a leading "the"),
+// so a reader of phrases may skip the lookups of other phrases.
+func (k *KB) CountryWord(word string) bool {
+	_, ok := k.countryWord[word]
+	return ok
+}
+
 // Agent returns the sectors a title or group noun implies: "president" →
 // GOV, "foreign minister" → GOV, "soldiers" → MIL, "protesters" → OPP,
 // "rebels" → REB, "police" → COP, "judge" → JUD, "lawmakers" → LEG,
