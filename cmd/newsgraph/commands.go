@@ -155,7 +155,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "ingest", "PATH...", "Reads, cleans and stores every input under PATH... (files, directories walked recursively,\ngzip, - for stdin) using all cores. Idempotent: inputs stored before are counted as\nduplicates. Failed inputs are kept in the database with the reason; exit status 1 when any failed.")
 	db := dbFlag(fs, e)
 	workers := fs.Int("workers", 0, "extraction goroutines (default: all cores)")
-	batch := fs.Int("batch", 256, "most inputs per transaction (smaller batches go whenever the writer is idle)")
+	batch := fs.Int("batch", 1024, "most inputs per transaction (smaller batches, from 256, go whenever the writer is idle)")
 	quiet := fs.Bool("quiet", false, "no progress bar")
 	paths, err := parse(fs, args)
 	if err != nil {
