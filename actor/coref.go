@@ -329,6 +329,15 @@ func (r *resolver) nominal(pi, ti, end int, recent []personMention) (int, *newsg
 	if stop < end && isCapitalised(toks[stop].Text) && toks[stop].Kind == text.Word {
 		return 0, nil
 	}
+	// "the president of Armenia" says whose president is meant: only a
+	// person of that country is referred to.
+	if stop+1 < end && toks[stop].Text == "of" && isCapitalisedOrThe(toks[stop+1].Text) {
+		c, m := r.location(pi, stop, end)
+		if c == "" || country != "" && c != country {
+			return 0, nil
+		}
+		country, stop = c, m
+	}
 	sector := ""
 	if a := r.k.Agent(title); a != nil && len(a.Sectors) > 0 {
 		sector = a.Sectors[0]

@@ -299,3 +299,29 @@ func TestConcurrentAnnotate(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestTitleOfCountry: "the president of Armenia" refers to no earlier
+// person of another country; "the president of Russia" to Russia's.
+func TestTitleOfCountry(t *testing.T) {
+	k := embedded(t)
+	d := makeDoc("2022-11-15", []string{
+		"Russian President Vladimir Putin spoke on Monday.",
+		"He offered to negotiate with the president of Armenia, and later the president of Russia flew home.",
+	},
+		ent{"Vladimir Putin", "PERSON", []string{"Vladimir Putin"}},
+		ent{"Armenia", "GPE", []string{"Armenia"}},
+		ent{"Russia", "GPE", []string{"Russia"}},
+	)
+	if err := NewStage(k, Options{}).Annotate(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	var nominal []string
+	for _, m := range entityNamed(d, "Vladimir Putin").Mentions {
+		if m.Kind == newsgraph.MentionNominal {
+			nominal = append(nominal, m.Text)
+		}
+	}
+	if len(nominal) != 1 || nominal[0] != "the president of Russia" {
+		t.Errorf("Putin's nominal mentions = %q, want only \"the president of Russia\"", nominal)
+	}
+}
