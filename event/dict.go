@@ -175,7 +175,8 @@ func (d *Dictionary) Encode() ([]byte, error) {
 // measures and restrictions (081x), opposing or dismissing a proposal,
 // an appeal or a plan (12), summoning an ambassador (an official
 // complaint, 114), shortening a curfew (0813), giving a welcome (hosting
-// a visit, 043).
+// a visit, 043), signing a deal or a contract (057), accepting demands
+// (083).
 const OwnVerbs = `
 ---  URGE   [020]  ---
 URGE {URGES URGED URGING}
@@ -253,6 +254,17 @@ SHORTEN
 
 ---  GRANT   [060]  ---
 - * WELCOME                                           [043]         # GIVE
+
+---  SIGN   [---]  ---
+- * DEAL                                              [057:057]     # SIGN
+- * DEALS                                             [057:057]     # SIGN
+- * CONTRACT                                          [057:057]     # SIGN
+- * AGREEMENTS                                        [057:057]     # SIGN
+- * TREATIES                                          [057:057]     # SIGN
+
+---  EMBRACE   [---]  ---
+- * DEMANDS                                           [083]         # ACCEPT
+- * DEMAND                                            [083]         # ACCEPT
 
 ---  ACCELERATE   [---]  ---
 +SPEED_UP {+SPEEDS_UP +SPEEDED_UP +SPED_UP +SPEEDING_UP}

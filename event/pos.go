@@ -1114,3 +1114,13 @@ func adverbialOpener(w string) bool {
 	}
 	return false
 }
+
+// commaBetween reports a comma among the tokens [from, to).
+func (c *coder) commaBetween(from, to int) bool {
+	for i := from; i < to; i++ {
+		if c.toks[i].Kind == text.Punct && c.toks[i].Text == "," {
+			return true
+		}
+	}
+	return false
+}

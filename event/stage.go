@@ -479,6 +479,25 @@ func (c *coder) inDirectQuote(pos int) bool {
 	return false
 }
 
+// clauseStart returns the first token of the clause of the verb at v: the
+// token after the nearest clause bound, or the outer clause's start when
+// the bound opens a relative clause closed by a comma before the verb
+// ("Russia, which invaded Ukraine, signed …").
+func (c *coder) clauseStart(lo, v int) int {
+	cl := lo
+	for i := v - 1; i >= lo; i-- {
+		if !c.clauseBound(i) {
+			continue
+		}
+		cl = i + 1
+		if w := c.lower[i]; (w == "which" || w == "who") && i > lo && c.lower[i-1] == "," && c.commaBetween(i+1, v) {
+			return c.clauseStart(lo, i-1)
+		}
+		break
+	}
+	return cl
+}
+
 func (c *coder) clauseBound(i int) bool {
 	t := c.toks[i]
 	if t.Kind == text.Punct && (t.Text == ";" || t.Text == ":") {
@@ -493,13 +512,7 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 	d := c.s.dict
 	b := &d.Blocks[h.form.Block]
 	// Clause limits.
-	cl := lo
-	for i := h.v - 1; i >= lo; i-- {
-		if c.clauseBound(i) {
-			cl = i + 1
-			break
-		}
-	}
+	cl := c.clauseStart(lo, h.v)
 	ch := hi
 	for i := h.ve + 1; i < hi; i++ {
 		if c.clauseBound(i) {
@@ -532,7 +545,10 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 		from = cl
 	}
 	for i := from; i < h.v; i++ {
-		if c.fl[i]&fSubWords != 0 {
+		// A subordinate clause closed by a comma before the verb ("After
+		// the talks collapsed, Iran expelled …", "Russia, which invaded
+		// Ukraine, signed …") leaves the verb in the main clause.
+		if c.fl[i]&fSubWords != 0 && !c.commaBetween(i+1, h.v) {
 			return nil, nil, false
 		}
 		// "as soon as it takes effect", "as long as": a condition.
