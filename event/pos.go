@@ -181,9 +181,10 @@ func (c *coder) verbUse(i, lo, hi int) bool {
 	// another noun or an adjective a noun ("military aid"), and so after
 	// a possessive and a noun ("its fisheries dispute").
 	if isUpper(pt.Text) {
-		// "Palestinians reject", but "the Serbo-Croatian conflict":
-		// after a demonym the word is a noun.
-		return !demonymLike(pw)
+		// "Palestinians reject", but "the Serbo-Croatian conflict" and
+		// "the UK Independence Party whip": after a demonym, or after a
+		// name an article opens, the word is a noun.
+		return !demonymLike(pw) && !c.articleOpensName(p, lo)
 	}
 	if p > lo && possessive(c.lower[p-1]) {
 		return false
@@ -215,6 +216,13 @@ func (c *coder) modifierMention(p, lo int) bool {
 		switch c.lower[first-1] {
 		case "a", "an", "its", "his", "her", "their", "our", "'s", "of", "for", "with", "by", "to", "on", "in":
 			return true
+		case "the":
+			// "resigned the Free Peru Party whip in October": after
+			// "the" and a name, a word with no object of its own is a
+			// noun ("the Taliban reject the plan" keeps its verb).
+			if p+2 < len(c.toks) && (preposition(c.lower[p+2]) || c.toks[p+2].Kind == text.Punct) {
+				return true
+			}
 		}
 	}
 	last := c.toks[p].Text
@@ -1120,6 +1128,21 @@ func (c *coder) commaBetween(from, to int) bool {
 	for i := from; i < to; i++ {
 		if c.toks[i].Kind == text.Punct && c.toks[i].Text == "," {
 			return true
+		}
+	}
+	return false
+}
+
+// articleOpensName reports an article before the capitalised words that
+// end at p ("the UK Independence Party"): a name used as a modifier.
+func (c *coder) articleOpensName(p, lo int) bool {
+	for k := p - 1; k >= lo && k >= p-5; k-- {
+		switch c.lower[k] {
+		case "the", "a", "an":
+			return true
+		}
+		if !isUpper(c.toks[k].Text) {
+			return false
 		}
 	}
 	return false

@@ -619,6 +619,12 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 			consumed[j], consumed[j+1] = true, true
 		}
 	}
+	if h.form.Verb == "die" && !pat {
+		// PETRARCH's block takes a death for fighting (190); without a
+		// pattern naming the clash, the bomb or the assault ("died at a
+		// London hospice") nobody did anything.
+		code = ""
+	}
 	if h.form.Verb == "leave" && !pat && len(h.form.Rest) == 0 && c.find(h.ve+1, min(ch, h.ve+4), "for") < 0 {
 		// PETRARCH's "going somewhere" (040) fits "left for talks in
 		// Moscow", not leaving a place ("troops left Kathmandu",
