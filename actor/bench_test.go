@@ -64,16 +64,23 @@ func freshEntities(docs []*newsgraph.Document, tagged [][]newsgraph.Entity) {
 	}
 }
 
-// benchStages times stages over the tagged BBC articles, a fresh set of
-// stages per iteration (made by stages, outside the timer) as one ingest
-// run has: the stages' caches start empty and their indexes are built in
-// the timed loop. It reports microseconds per document.
-func benchStages(b *testing.B, stages func() []newsgraph.Stage) {
+// taggedBBC returns 1,000 tagged BBC articles with a copy of each one's
+// entities as the tagger left them (for freshEntities).
+func taggedBBC(b *testing.B) ([]*newsgraph.Document, [][]newsgraph.Entity) {
 	docs := bbcDocs(b, 1000)
 	tagged := make([][]newsgraph.Entity, len(docs))
 	for i, d := range docs {
 		tagged[i] = d.Entities
 	}
+	return docs, tagged
+}
+
+// benchStages times stages over the tagged BBC articles, a fresh set of
+// stages per iteration (made by stages, outside the timer) as one ingest
+// run has: the stages' caches start empty and their indexes are built in
+// the timed loop. It reports microseconds per document.
+func benchStages(b *testing.B, stages func() []newsgraph.Stage) {
+	docs, tagged := taggedBBC(b)
 	ctx := context.Background()
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -111,11 +118,7 @@ func BenchmarkActorBBCWarm(b *testing.B) {
 // article. It reports microseconds of wall time per document.
 func BenchmarkActorBBCParallel(b *testing.B) {
 	k := embeddedB(b)
-	docs := bbcDocs(b, 1000)
-	tagged := make([][]newsgraph.Entity, len(docs))
-	for i, d := range docs {
-		tagged[i] = d.Entities
-	}
+	docs, tagged := taggedBBC(b)
 	ctx := context.Background()
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -7,7 +7,7 @@ import (
 )
 
 // TestMatchKey checks MatchKey, LookupKey and HasPerson against Match,
-// Lookup and People on every key of the embedded knowledge base's
+// Places and People on every key of the embedded knowledge base's
 // indexes (and a sample of people), as written and in the forms news text
 // gives them (capitalised, upper case, with "the" or
 // "a", with digits split or joined).
@@ -42,7 +42,8 @@ func TestMatchKey(t *testing.T) {
 		if got, want := k.HasPerson(key), len(k.People(n)) > 0; got != want {
 			t.Fatalf("HasPerson(%q) = %v, want %v", key, got, want)
 		}
-		if got, want := k.LookupKey(n, key), k.Lookup(n); !reflect.DeepEqual(got, want) {
+		got := k.LookupKey(n, key)
+		if want := (Entry{Match: k.Match(n), Key: key, Places: k.Places(n), People: k.People(n)}); !reflect.DeepEqual(got, want) {
 			t.Fatalf("LookupKey(%q) = %+v, want %+v", n, got, want)
 		}
 	}

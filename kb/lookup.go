@@ -284,20 +284,4 @@ type Entry struct {
 
 // Lookup looks a name up as everything at once, with a single
 // normalisation: Match, Places and People.
-func (k *KB) Lookup(name string) Entry {
-	key := Key(name)
-	e := Entry{Match: k.matchKeyed(name, key), Key: key}
-	if ids := k.place[key]; len(ids) > 0 {
-		e.Places = make([]*Place, len(ids))
-		for i, id := range ids {
-			e.Places[i] = &k.AllPlaces[id]
-		}
-	}
-	if ids := k.person[key]; len(ids) > 0 {
-		e.People = make([]*Person, len(ids))
-		for i, id := range ids {
-			e.People[i] = &k.AllPeople[id]
-		}
-	}
-	return e
-}
+func (k *KB) Lookup(name string) Entry { return k.LookupKey(name, Key(name)) }
