@@ -48,10 +48,10 @@ func (r *resolver) lexeme(w string) *lexeme {
 		return l
 	}
 	s := r.s
-	l, ok := s.lex.get(w)
+	l, ok := s.lex.Get(w)
 	if !ok {
 		l = s.ix.newLexeme(strings.Clone(w)) // not a slice of the paragraph
-		s.lex.put(l.text, l)
+		s.lex.Put(l.text, l)
 	}
 	putString(&sc.lexemes, h, w, l)
 	return l
@@ -143,11 +143,11 @@ func (r *resolver) nameInfo(name string) *nameInfo {
 		return n
 	}
 	s := r.s
-	n, ok := s.names.get(name)
+	n, ok := s.names.Get(name)
 	if !ok {
 		e := s.ix.k.LookupKey(name, kb.Key(name))
 		n = &nameInfo{name: strings.Clone(name), m: e.Match, places: e.Places, people: e.People, words: strings.Fields(e.Key)}
-		s.names.put(n.name, n)
+		s.names.Put(n.name, n)
 	}
 	putString(&sc.infos, h, name, n)
 	return n

@@ -42,28 +42,6 @@ func TestLowerWord(t *testing.T) {
 	}
 }
 
-// TestCacheLimit checks that a cache holding its limit of entries starts
-// again empty, as a plain map replaced when full would.
-func TestCacheLimit(t *testing.T) {
-	c := newCache[string, int](3)
-	for i, k := range []string{"a", "b", "c"} {
-		c.put(k, i)
-	}
-	c.put("b", 9) // an entry already there is replaced, not counted
-	if v, ok := c.get("b"); !ok || v != 9 {
-		t.Fatalf("get(b) = %d, %v", v, ok)
-	}
-	c.put("d", 3)
-	for _, k := range []string{"a", "b", "c"} {
-		if _, ok := c.get(k); ok {
-			t.Errorf("%s kept after the cache filled", k)
-		}
-	}
-	if v, ok := c.get("d"); !ok || v != 3 {
-		t.Errorf("get(d) = %d, %v", v, ok)
-	}
-}
-
 // TestRecent checks a recent set: an entry is found under its own key
 // only, short or long, and a slot holds the last entry put in it.
 func TestRecent(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/internal/shardcache"
 	"github.com/newsgraph/newsgraph/kb"
 	"github.com/newsgraph/newsgraph/text"
 )
@@ -137,11 +138,11 @@ type index struct {
 	nearOnce sync.Once
 	near     map[uint64][]string
 	// nearCands caches nearSurnames.
-	nearCands *cache[string, []personRef]
+	nearCands *shardcache.Cache[string, []personRef]
 }
 
 func newIndex(k *kb.KB) *index {
-	ix := &index{k: k, surname: map[string][]personRef{}, multiStart: map[string]bool{}, nearCands: newCache[string, []personRef](lexiconSize)}
+	ix := &index{k: k, surname: map[string][]personRef{}, multiStart: map[string]bool{}, nearCands: shardcache.New[string, []personRef](lexiconSize)}
 	for _, c := range k.Countries {
 		for _, n := range append(append([]string{c.Name}, c.Names...), c.Demonyms...) {
 			if f := strings.Fields(n); len(f) > 1 {
@@ -292,10 +293,10 @@ func (ix *index) nearPeople(name, date string, choose func([]string) string) []*
 	if len(last) < 5 || !isASCII(last) {
 		return nil
 	}
-	cands, ok := ix.nearCands.get(last)
+	cands, ok := ix.nearCands.Get(last)
 	if !ok {
 		cands = ix.nearSurnames(last)
-		ix.nearCands.put(strings.Clone(last), cands)
+		ix.nearCands.Put(strings.Clone(last), cands)
 	}
 	if len(cands) == 0 {
 		return nil

@@ -10,6 +10,8 @@ import (
 	"sync"
 
 	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/internal/freelist"
+	"github.com/newsgraph/newsgraph/internal/shardcache"
 	"github.com/newsgraph/newsgraph/kb"
 	"github.com/newsgraph/newsgraph/text"
 )
@@ -48,19 +50,19 @@ type Stage struct {
 	// learned caches the registry's answers (nil included) for the
 	// stage's lifetime, one ingest run: what the corpus learns meanwhile
 	// applies on reprocess.
-	learned *cache[string, *newsgraph.Actor]
+	learned *shardcache.Cache[string, *newsgraph.Actor]
 
 	// nations caches nationWords: the same capitalised words come back in
 	// every document.
-	nations *cache[string, [2]string]
+	nations *shardcache.Cache[string, [2]string]
 
 	// lex, names and phrases cache what the knowledge base says of token
 	// texts, of entity names and of descriptor and organisation phrases (see resolver.phrase);
 	// scratch keeps a document's working memory between documents.
-	lex     *cache[string, *lexeme]
-	names   *cache[string, *nameInfo]
-	phrases *cache[string, Code]
-	scratch scratchPool
+	lex     *shardcache.Cache[string, *lexeme]
+	names   *shardcache.Cache[string, *nameInfo]
+	phrases *shardcache.Cache[string, Code]
+	scratch freelist.List[*scratch]
 }
 
 // nationCacheSize bounds the nations cache; it starts again empty when
@@ -70,7 +72,7 @@ const nationCacheSize = 1 << 16
 // nationWords returns the country of words as a demonym and as a country
 // name (ISO3 codes, "" when not), through a cache.
 func (s *Stage) nationWords(words string) (demonym, country string) {
-	v, ok := s.nations.get(words)
+	v, ok := s.nations.Get(words)
 	if ok {
 		return v[0], v[1]
 	}
@@ -81,7 +83,7 @@ func (s *Stage) nationWords(words string) (demonym, country string) {
 	if m.Country != nil {
 		v[1] = m.Country.ISO3
 	}
-	s.nations.put(strings.Clone(words), v) // not a slice of the paragraph
+	s.nations.Put(strings.Clone(words), v) // not a slice of the paragraph
 	return v[0], v[1]
 }
 
@@ -92,14 +94,14 @@ const learnedCacheSize = 1 << 16
 // learnedActor asks the registry about a name, through the cache.
 func (s *Stage) learnedActor(ctx context.Context, name string) (*newsgraph.Actor, error) {
 	key := strings.ToLower(name)
-	if a, ok := s.learned.get(key); ok {
+	if a, ok := s.learned.Get(key); ok {
 		return cloneActor(a), nil
 	}
 	a, err := s.reg.LearnedActor(ctx, name)
 	if err != nil {
 		return nil, err
 	}
-	s.learned.put(strings.Clone(key), a)
+	s.learned.Put(strings.Clone(key), a)
 	return cloneActor(a), nil
 }
 
@@ -148,32 +150,8 @@ type scratch struct {
 	infos   recent[*nameInfo, string]
 }
 
-// scratchPool keeps a stage's scratches between documents, one for each
-// document being coded at once. Unlike a sync.Pool it keeps them through
-// garbage collections: a scratch's recent sets are worth keeping.
-type scratchPool struct {
-	mu   sync.Mutex
-	free []*scratch
-}
-
-// get takes an idle scratch or makes one.
-func (p *scratchPool) get() *scratch {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if n := len(p.free); n > 0 {
-		sc := p.free[n-1]
-		p.free = p.free[:n-1]
-		return sc
-	}
-	return &scratch{seed: maphash.MakeSeed()}
-}
-
-// put returns a scratch that its document is done with.
-func (p *scratchPool) put(sc *scratch) {
-	p.mu.Lock()
-	p.free = append(p.free, sc)
-	p.mu.Unlock()
-}
+// newScratch makes a scratch for the stage's free list.
+func newScratch() *scratch { return &scratch{seed: maphash.MakeSeed()} }
 
 // start readies the scratch for doc and returns its resolver.
 func (sc *scratch) start(s *Stage, ix *index, doc *newsgraph.Document) *resolver {
@@ -232,9 +210,9 @@ type indexKey struct{}
 // nil.
 func NewStage(k *kb.KB, opts Options) *Stage {
 	s := &Stage{kb: k, reg: opts.Registry, overrides: map[string][]Override{},
-		learned: newCache[string, *newsgraph.Actor](learnedCacheSize), nations: newCache[string, [2]string](nationCacheSize),
-		lex:   newCache[string, *lexeme](lexiconSize),
-		names: newCache[string, *nameInfo](lexiconSize), phrases: newCache[string, Code](lexiconSize)}
+		learned: shardcache.New[string, *newsgraph.Actor](learnedCacheSize), nations: shardcache.New[string, [2]string](nationCacheSize),
+		lex:   shardcache.New[string, *lexeme](lexiconSize),
+		names: shardcache.New[string, *nameInfo](lexiconSize), phrases: shardcache.New[string, Code](lexiconSize)}
 	for _, o := range opts.Overrides {
 		key := kb.Key(o.Name)
 		s.overrides[key] = append(s.overrides[key], o)
@@ -280,8 +258,8 @@ func (s *Stage) Annotate(ctx context.Context, doc *newsgraph.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	sc := s.scratch.get()
-	defer s.scratch.put(sc)
+	sc := s.scratch.Get(newScratch)
+	defer s.scratch.Put(sc)
 	r := sc.start(s, ix, doc)
 	defer sc.finish()
 	// Places, organisations and nationalities first: a titled person the
@@ -981,13 +959,13 @@ func (r *resolver) phraseAt(d descriptor) Code {
 }
 
 // cachedPhrase returns the code cached for a phrase, if any.
-func (s *Stage) cachedPhrase(text string) (Code, bool) { return s.phrases.get(text) }
+func (s *Stage) cachedPhrase(text string) (Code, bool) { return s.phrases.Get(text) }
 
 // newPhrase codes the words of text and caches the code (see phrase).
 func (r *resolver) newPhrase(text string, words []string) Code {
 	c := r.ix.phrase(words, r.v.date, false)
 	if c.Person == nil {
-		r.s.phrases.put(strings.Clone(text), c)
+		r.s.phrases.Put(strings.Clone(text), c)
 	}
 	return c
 }

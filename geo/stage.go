@@ -6,11 +6,12 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph"
+	"github.com/newsgraph/newsgraph/internal/freelist"
+	"github.com/newsgraph/newsgraph/internal/shardcache"
 	"github.com/newsgraph/newsgraph/kb"
 	"github.com/newsgraph/newsgraph/text"
 )
@@ -24,44 +25,21 @@ type Stage struct {
 	// words and names cache what the knowledge base says of token texts
 	// and of entity and container names: they come back in document
 	// after document.
-	words cache[*word]
-	names cache[*facts]
+	words *shardcache.Cache[string, *word]
+	names *shardcache.Cache[string, *facts]
 	// pool keeps geocoders and their buffers between documents.
-	pool geocoderPool
+	pool freelist.List[*geocoder]
 }
 
-// geocoderPool keeps a stage's geocoders between documents, one for each
-// document being geocoded at once.
-type geocoderPool struct {
-	mu   sync.Mutex
-	free []*geocoder
-}
-
-// get takes an idle geocoder or makes one.
-func (p *geocoderPool) get() *geocoder {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if n := len(p.free); n > 0 {
-		g := p.free[n-1]
-		p.free = p.free[:n-1]
-		return g
-	}
-	return new(geocoder)
-}
-
-// put returns a geocoder that its document is done with.
-func (p *geocoderPool) put(g *geocoder) {
-	p.mu.Lock()
-	p.free = append(p.free, g)
-	p.mu.Unlock()
-}
+// newGeocoder makes a geocoder for the stage's free list.
+func newGeocoder() *geocoder { return new(geocoder) }
 
 // NewStage returns a stage using k, or the embedded knowledge base when k
 // is nil.
 func NewStage(k *kb.KB) *Stage {
 	s := &Stage{kb: k}
-	s.words.init()
-	s.names.init()
+	s.words = shardcache.New[string, *word](cacheSize)
+	s.names = shardcache.New[string, *facts](cacheSize)
 	return s
 }
 
@@ -98,8 +76,8 @@ func (s *Stage) Annotate(ctx context.Context, doc *newsgraph.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	g := s.pool.get()
-	defer s.pool.put(g)
+	g := s.pool.Get(newGeocoder)
+	defer s.pool.Put(g)
 	g.reset(s, k, doc)
 	defer g.reset(s, nil, nil) // keep nothing of the document
 	g.countContext()
