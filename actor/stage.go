@@ -1009,8 +1009,10 @@ func (r *resolver) place(ei int) *newsgraph.Actor {
 	}
 	if e.Type == "GPE" || e.Type == "LOC" {
 		// Any other place codes as its country, the CAMEO practice; of
-		// places sharing a name, one in a country the document names.
-		if ps := info.places; len(ps) > 0 {
+		// places sharing a name, one in a country the document names. A
+		// world region ("the West", "the Gulf") is no country's, whatever
+		// town or province GeoNames names so.
+		if ps := info.places; len(ps) > 0 && !kb.MacroRegion(kb.Key(e.Name)) {
 			p := r.pickPlace(ps)
 			code := Code{Country: p.Country, Kind: newsgraph.ActorCountry, KBID: fmt.Sprintf("geonames:%d", p.GeonamesID)}
 			return code.Actor("place: "+e.Name+" ("+p.Country+")", newsgraph.ActorFromKB)

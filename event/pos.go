@@ -1147,3 +1147,16 @@ func (c *coder) articleOpensName(p, lo int) bool {
 	}
 	return false
 }
+
+// inanimateHead reports a noun of markets and money that cannot act: "the
+// US dollar hit", "the Japanese economy shrank".
+func inanimateHead(w string) bool {
+	switch w {
+	case "dollar", "dollars", "economy", "economies", "market", "markets", "stock", "stocks", "share", "shares",
+		"price", "prices", "currency", "currencies", "exports", "imports", "growth", "inflation", "rate", "rates",
+		"debt", "deficit", "deficits", "budget", "index", "yen", "euro", "pound", "bonds", "output", "sales",
+		"earnings", "profits", "revenues", "unemployment", "gdp":
+		return true
+	}
+	return false
+}

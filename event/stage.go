@@ -1119,6 +1119,15 @@ func (c *coder) subject(cl, v int) *mention {
 			}
 		}
 	}
+	// "The US dollar has hit a record low": a thing heads the subject,
+	// and the actor before it only modifies it; nobody acted.
+	h := v - 1
+	for h > cl && (c.fl[h]&(fSkipAdv|fBeForms|fPastAux|fModals|fFutures) != 0) {
+		h--
+	}
+	if h >= cl && inanimateHead(c.lower[h]) && c.mentionAt[h] == 0 && !c.inMent[h] {
+		return nil
+	}
 	var best *mention
 	for mi := range c.ments {
 		m := &c.ments[mi]

@@ -72,7 +72,7 @@ type facts struct {
 	kb.Entry
 	// oneCountry is the country all the name's places share, or "".
 	oneCountry string
-	// macro reports a continent, ocean or world region (isMacroRegion).
+	// macro reports a continent, ocean or world region (kb.MacroRegion).
 	macro bool
 	// cands are the name's candidates (see candidates), scores zero:
 	// copied before use.
@@ -90,7 +90,7 @@ func (s *Stage) facts(k *kb.KB, name string) *facts {
 	}
 	f := &facts{Entry: k.LookupKey(name, kb.Key(name))}
 	f.oneCountry = oneCountry(f.Places)
-	f.macro = isMacroRegion(f.Key)
+	f.macro = kb.MacroRegion(f.Key)
 	f.cands = candidates(k, name, f)
 	f.within = newWithin(name, f)
 	s.names.Put(strings.Clone(name), f)

@@ -90,3 +90,12 @@ func TestCountryWord(t *testing.T) {
 		}
 	}
 }
+
+func TestMacroRegion(t *testing.T) {
+	for key, want := range map[string]bool{"the west": true, "west": true, "middle east": true, "the gulf": true,
+		"west bengal": false, "bali": false, "gulf province": false} {
+		if got := MacroRegion(key); got != want {
+			t.Errorf("MacroRegion(%q) = %v, want %v", key, got, want)
+		}
+	}
+}

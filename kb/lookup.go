@@ -285,3 +285,19 @@ type Entry struct {
 // Lookup looks a name up as everything at once, with a single
 // normalisation: Match, Places and People.
 func (k *KB) Lookup(name string) Entry { return k.LookupKey(name, Key(name)) }
+
+// MacroRegion reports continents, oceans and world regions, given the
+// Key of their name: real places, but not ones a point can stand for
+// (GeoNames would offer a town of the same name).
+func MacroRegion(key string) bool {
+	switch strings.TrimPrefix(key, "the ") {
+	case "asia", "europe", "africa", "america", "americas", "north america", "south america", "latin america",
+		"central america", "oceania", "antarctica", "arctic", "middle east", "near east", "far east",
+		"east asia", "southeast asia", "south asia", "central asia", "west africa", "east africa",
+		"southern africa", "north africa", "sub saharan africa", "eastern europe", "western europe",
+		"balkans", "caribbean", "pacific", "atlantic", "indian ocean", "mediterranean", "gulf", "sahel",
+		"scandinavia", "west", "east", "north", "south", "asia pacific", "indo pacific", "korean peninsula":
+		return true
+	}
+	return false
+}
