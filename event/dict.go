@@ -171,7 +171,8 @@ func (d *Dictionary) Encode() ([]byte, error) {
 // (163, impose sanctions). A block PETRARCH has already is continued:
 // halting or reducing aid, assistance, relations, links, negotiations
 // and mediation (CAMEO 16, reduce relations), speeding up a withdrawal
-// (0874), taking steps or measures (no seizure), easing emergency
+// (0874), taking steps, measures, place, office or a role (no seizure),
+// easing emergency
 // measures and restrictions (081x), opposing or dismissing a proposal,
 // an appeal or a plan (12), summoning an ambassador (an official
 // complaint, 114), shortening a curfew (0813), giving a welcome (hosting
@@ -217,6 +218,22 @@ SANCTION {SANCTIONS SANCTIONED SANCTIONING}
 - * MEASURES                                          [---]         # TAKE
 - * ACTION                                            [---]         # TAKE
 - * {A STEP}                                          [---]         # TAKE
+- * PLACE                                             [---]         # TAKE
+- * OFFICE                                            [---]         # TAKE
+- * ROLE                                              [---]         # TAKE
+- * ROLES                                             [---]         # TAKE
+- * CARE                                              [---]         # TAKE
+- * NOTE                                              [---]         # TAKE
+- * ADVANTAGE                                         [---]         # TAKE
+- * TIME                                              [---]         # TAKE
+- * RESPONSIBILITY                                    [---]         # TAKE
+- * DECISION                                          [---]         # TAKE
+- * DECISIONS                                         [---]         # TAKE
+- * EFFECT                                            [---]         # TAKE
+- * SHAPE                                             [---]         # TAKE
+- * SEATS                                             [---]         # TAKE
+- * QUESTIONS                                         [---]         # TAKE
+- * {A LOOK}                                          [---]         # TAKE
 
 ---  FACILITATE   [060]  ---
 - * {EMERGENCY MEASURES}                              [0814]        # EASE
