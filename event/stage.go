@@ -64,6 +64,7 @@ func (s *Stage) Annotate(ctx context.Context, doc *newsgraph.Document) error {
 	}
 	defer s.bufs.Put(buf)
 	fl := flow{pi: -2}
+	sports := sportsDocument(paras)
 	sentBase := 0 // sentences before the paragraph
 	for pi, p := range paras {
 		if err := ctx.Err(); err != nil {
@@ -74,7 +75,7 @@ func (s *Stage) Annotate(ctx context.Context, doc *newsgraph.Document) error {
 		if len(ments[pi]) == 0 {
 			continue
 		}
-		c := coder{s: s, doc: doc, pi: pi, sentBase: base, toks: p.Tokens, ments: ments[pi], places: places[pi], buf: buf, flow: &fl}
+		c := coder{s: s, doc: doc, pi: pi, sentBase: base, toks: p.Tokens, ments: ments[pi], places: places[pi], buf: buf, flow: &fl, sports: sports}
 		for si, sent := range p.Sentences {
 			c.sentence(si, sent)
 			if fl.pi == pi && fl.si == si {
@@ -156,6 +157,7 @@ func placeMentions(doc *newsgraph.Document) [][]placeMention {
 type coder struct {
 	s        *Stage
 	doc      *newsgraph.Document
+	sports   bool // the document reports on sport (sportsDocument)
 	pi       int
 	sentBase int // the document's sentences before this paragraph
 	toks     []text.Token
@@ -618,6 +620,11 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 			code, pat = "090", true
 			consumed[j], consumed[j+1] = true, true
 		}
+	}
+	if code != "" && (strings.HasPrefix(code, "17") || violentRoot(code[:2])) && (c.sports || c.sportsSentence(lo, hi)) {
+		// "England beat France", "Cameroon took the lead", "striking a
+		// forehand": a match, or a report on sport, is no conflict.
+		code = ""
 	}
 	if h.form.Verb == "die" && !pat {
 		// PETRARCH's block takes a death for fighting (190); without a

@@ -350,3 +350,31 @@ func TestObligationOfMany(t *testing.T) {
 		t.Errorf("demands of %v, want RUS and BLR: %+v", got, doc.Events)
 	}
 }
+
+// TestSport: in a report on sport, or a sentence about a match, beating,
+// taking and firing are no conflict; a war report keeps its attacks.
+func TestSport(t *testing.T) {
+	tests := []struct {
+		name, text string
+		violent    bool
+	}{
+		{"a match", "Brazil beat Argentina 2-1 in the semi-final on Sunday.", false},
+		{"a report on sport", "Spain defeated Italy in Madrid on Saturday. The striker scored twice before half-time, and the champions now lead the league.", false},
+		{"war", "Russian forces attacked Ukrainian positions near Kharkiv on Sunday.", true},
+		{"war games are no sport", "Russian forces attacked Ukrainian positions near Kharkiv during war games on Sunday.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := code(t, tt.text)
+			violent := false
+			for _, e := range doc.Events {
+				if e.Root >= "17" {
+					violent = true
+				}
+			}
+			if violent != tt.violent {
+				t.Errorf("violent event %v, want %v: %+v", violent, tt.violent, doc.Events)
+			}
+		})
+	}
+}
