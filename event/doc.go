@@ -110,7 +110,11 @@
 //     person"; "the curfew imposed in Sudan"). One event per source and
 //     sentence, the main clause's: what the same actor did next elaborates
 //     it. Talk-only events (root 01) only when nothing more specific was
-//     coded in the sentence.
+//     coded in the sentence. No coercion or violence (17–20) in a report
+//     on sport (sportsDocument) or in a sentence about a match ("Brazil
+//     beat Argentina", "took the lead"); nothing taken by "take place",
+//     "take office"; a thing heading the subject ("the US dollar has
+//     hit") is no source.
 //   - Negated: "not", "n't", "never", "no" among the auxiliaries. Hypothetical
 //     (Hypothetical true, Confidence 0.35): "would", "could", "may", "might",
 //     "should", "must", "if", "unless", "whether" before the verb, "likely
