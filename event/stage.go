@@ -626,6 +626,13 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 		// forehand": a match, or a report on sport, is no conflict.
 		code = ""
 	}
+	if h.form.Verb == "insist" && !pat && !c.obligationAfter(h.ve+1, hi) && !(h.ve+1 < hi && c.lower[h.ve+1] == "on") {
+		// "insisted he was livid", "insisted his plans were affordable":
+		// insisting that something is so states it (010); a demand
+		// insists that something be done ("insisted that Iran must",
+		// "insisted on its demands").
+		code = "010"
+	}
 	if h.form.Verb == "die" && !pat {
 		// PETRARCH's block takes a death for fighting (190); without a
 		// pattern naming the clash, the bomb or the assault ("died at a
