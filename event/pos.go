@@ -1173,6 +1173,21 @@ func (c *coder) sportsSentence(lo, hi int) bool {
 	return false
 }
 
+// sportsCheck answers once per document, when first asked, whether it
+// reports on sport: only documents with an event of force need to know.
+type sportsCheck struct {
+	paras       []text.Paragraph
+	done, sport bool
+}
+
+// is reports whether the document reports on sport (sportsDocument).
+func (s *sportsCheck) is() bool {
+	if !s.done {
+		s.done, s.sport = true, sportsDocument(s.paras)
+	}
+	return s.sport
+}
+
 // sportsDocument reports a report on sport: two words only sport uses,
 // or one with other words of sport weighing six in all (see
 // sportsWeight). On the BBC corpus it flags 452 of 511 sport reports and

@@ -64,7 +64,7 @@ func (s *Stage) Annotate(ctx context.Context, doc *newsgraph.Document) error {
 	}
 	defer s.bufs.Put(buf)
 	fl := flow{pi: -2}
-	sports := sportsDocument(paras)
+	sports := &sportsCheck{paras: paras}
 	sentBase := 0 // sentences before the paragraph
 	for pi, p := range paras {
 		if err := ctx.Err(); err != nil {
@@ -157,7 +157,7 @@ func placeMentions(doc *newsgraph.Document) [][]placeMention {
 type coder struct {
 	s        *Stage
 	doc      *newsgraph.Document
-	sports   bool // the document reports on sport (sportsDocument)
+	sports   *sportsCheck // whether the document reports on sport
 	pi       int
 	sentBase int // the document's sentences before this paragraph
 	toks     []text.Token
@@ -621,7 +621,7 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 			consumed[j], consumed[j+1] = true, true
 		}
 	}
-	if code != "" && (strings.HasPrefix(code, "17") || violentRoot(code[:2])) && (c.sports || c.sportsSentence(lo, hi)) {
+	if code != "" && (strings.HasPrefix(code, "17") || violentRoot(code[:2])) && (c.sportsSentence(lo, hi) || c.sports.is()) {
 		// "England beat France", "Cameroon took the lead", "striking a
 		// forehand": a match, or a report on sport, is no conflict.
 		code = ""
