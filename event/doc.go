@@ -148,13 +148,13 @@
 // source country, target country) triples, categories in the gold
 // standard's PLOVER 0.5 names, actors marked SRC/TAR each other's targets,
 // negated and hypothetical events not counted, a sentence held in several
-// records counted once: precision 0.762, recall 0.639 (targets 0.75 and
+// records counted once: precision 0.767, recall 0.639 (targets 0.75 and
 // 0.60; the coder's first version had 0.28 and 0.32); the category alone
 // 0.85 / 0.71. On the CAMEO codebook's 277 example sentences, roots:
 // precision 0.77, recall 0.64. The misses are mostly the dictionary's codes without the
 // parse's phrase structure, actors the actor stage cannot code (unnamed
 // groups), and the gold standard's own conventions on targets. On the BBC
-// corpus (2,225 records, BenchmarkStage) the stage costs about 90–100 µs
+// corpus (2,225 records, BenchmarkStage) the stage costs about 95–100 µs
 // per record after the earlier stages.
 //
 // # Why hand-written
