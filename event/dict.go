@@ -99,6 +99,10 @@ type Block struct {
 	Patterns []Pattern `json:"patterns,omitempty"`
 }
 
+// NoEvent is a verb's own code when only its patterns code it ("LEAVE
+// [---]": "left for talks" is a journey, "left Kathmandu" no event).
+const NoEvent = "---"
+
 // Form is one verb entry reached by a word form: the block, the words that
 // must follow the form for a multi-word verb ("meet with"), and the verb's
 // own code when it overrides the block's ("discuss" [040] in CONFER [010]).
@@ -168,16 +172,21 @@ func (d *Dictionary) Encode() ([]byte, error) {
 // OwnVerbs are verb blocks, in PETRARCH's format, for news verbs
 // PETRARCH2's dictionary lacks: "urge" (an appeal, 020; "urged X to
 // support Y" is also read as the call it is) and "sanction" as a verb
-// (163, impose sanctions). A block PETRARCH has already is continued:
-// halting or reducing aid, assistance, relations, links, negotiations
-// and mediation (CAMEO 16, reduce relations), speeding up a withdrawal
-// (0874), taking steps, measures, place, office or a role (no seizure),
-// easing emergency
-// measures and restrictions (081x), opposing or dismissing a proposal,
-// an appeal or a plan (12), summoning an ambassador (an official
-// complaint, 114), shortening a curfew (0813), giving a welcome (hosting
-// a visit, 043), signing a deal or a contract (057), accepting demands
-// (083).
+// (163, impose sanctions). A block PETRARCH has already is continued (a
+// verb given again takes its new code): halting or reducing aid,
+// assistance, relations, links, negotiations and mediation (CAMEO 16,
+// reduce relations); speeding up a withdrawal and surrendering (0874);
+// taking steps, measures, place, office or a role (no seizure); easing
+// emergency measures and restrictions (081x); opposing or dismissing a
+// proposal, an appeal or a plan (12); summoning an ambassador (an official
+// complaint, 114); shortening a curfew (0813); giving a welcome (hosting a
+// visit, 043); signing a deal or a contract (057); accepting demands
+// (083); dying is no event without a pattern naming its cause (PETRARCH's
+// block says 190); leaving a place is none unless "for" (a journey, 040);
+// insisting is a statement (010) unless something must or should be done
+// (100); holding hostages, prisoners or human shields (181, 173, 184),
+// since PETRARCH's HOLD codes only by its patterns (a verb's "[---]"
+// means that: NoEvent).
 const OwnVerbs = `
 ---  URGE   [020]  ---
 URGE {URGES URGED URGING}
@@ -264,6 +273,38 @@ SANCTION {SANCTIONS SANCTIONED SANCTIONING}
 - * ENVOY                                             [114]         # SUMMON
 - * {CHARGE D'AFFAIRES}                                [114]         # SUMMON
 - * DIPLOMAT                                          [114]         # SUMMON
+
+---  YIELD   [080]  ---
+SURRENDER [0874]
+
+---  DIE   [190]  ---
+DIE [---]
+
+---  GO_SOMEWHERE   [040]  ---
+LEAVE {LEAVES LEAVING LEFT} [---]
+- * FOR                                               [040]         # LEAVE
+
+---  INSIST   [100]  ---
+INSIST [010]
+- * MUST                                              [100]         # INSIST
+- * SHOULD                                            [100]         # INSIST
+- * OUGHT                                             [100]         # INSIST
+- * ON                                                [100]         # INSIST
+- * BE                                                [100]         # INSIST
+- * {NEEDS TO}                                        [100]         # INSIST
+- * {HAS TO}                                          [100]         # INSIST
+- * {HAVE TO}                                         [100]         # INSIST
+
+---  CONFINE   [170]  ---
+- * {HUMAN SHIELDS}                                   [184]         # HOLD
+- * {HUMAN SHIELD}                                    [184]         # HOLD
+- * HOSTAGE                                           [181]         # HOLD
+- * HOSTAGES                                          [181]         # HOLD
+- * PRISONERS                                         [173]         # HOLD
+- * PRISONER                                          [173]         # HOLD
+- * DETAINEES                                         [173]         # HOLD
+- * {IN CUSTODY}                                      [173]         # HOLD
+- * {IN DETENTION}                                    [173]         # HOLD
 
 ---  SHORTEN   [---]  ---
 SHORTEN
@@ -437,6 +478,9 @@ func (d *Dictionary) addVerb(b int, s string) {
 		j := strings.IndexByte(s[i:], ']')
 		if j > 0 {
 			code, _ = parseCode(s[i : i+j+1])
+			if code == "" {
+				code = NoEvent // "LEAVE [---]": only its patterns code
+			}
 		}
 		s = strings.TrimSpace(s[:i])
 	}
@@ -468,7 +512,16 @@ func (d *Dictionary) addVerb(b int, s string) {
 			continue
 		}
 		seen[h] = true
-		d.Forms[h] = append(d.Forms[h], Form{Block: b, Rest: rest, Code: code, Verb: words[0]})
+		f := Form{Block: b, Rest: rest, Code: code, Verb: words[0]}
+		// A verb given again in its block (OwnVerbs continuing
+		// PETRARCH's) takes the new code: "SURRENDER [0874]".
+		if k := slices.IndexFunc(d.Forms[h], func(g Form) bool {
+			return g.Block == b && g.Verb == f.Verb && slices.Equal(g.Rest, rest)
+		}); k >= 0 {
+			d.Forms[h][k] = f
+			continue
+		}
+		d.Forms[h] = append(d.Forms[h], f)
 	}
 }
 

@@ -130,3 +130,42 @@ func TestPlover(t *testing.T) {
 		}
 	}
 }
+
+// TestContinuedBlocks: a block named again continues the first, a verb
+// given again in it takes its new code, and a verb's own "[---]" leaves
+// it to its patterns.
+func TestContinuedBlocks(t *testing.T) {
+	src := `
+---  YIELD   [080]  ---
+SURRENDER [080]
+CEDE
+- * ARMS                                              [0842]        # SURRENDER
+
+---  GO   [040]  ---
+LEAVE {LEAVES LEFT}
+
+---  YIELD   [080]  ---
+SURRENDER [0874]
+- * TERRITORY                                         [0842]        # CEDE
+
+---  GO   [040]  ---
+LEAVE {LEAVES LEFT} [---]
+- * FOR                                               [040]         # LEAVE
+`
+	d, err := BuildDictionary(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Blocks) != 2 {
+		t.Fatalf("%d blocks, want 2 (the repeated ones continued)", len(d.Blocks))
+	}
+	if fs := d.Forms["surrender"]; len(fs) != 1 || fs[0].Code != "0874" {
+		t.Errorf("surrender forms %+v, want one with code 0874", fs)
+	}
+	if fs := d.Forms["left"]; len(fs) != 1 || fs[0].Code != NoEvent {
+		t.Errorf("left forms %+v, want one with code %q", fs, NoEvent)
+	}
+	if n := len(d.Blocks[0].Patterns); n != 2 {
+		t.Errorf("YIELD has %d patterns, want 2 (both blocks')", n)
+	}
+}

@@ -1232,20 +1232,3 @@ func sportsWeight(w string) int {
 	}
 	return 0
 }
-
-// obligationAfter reports an obligation among the dozen words from
-// from: "must", "should", "ought", "needs to", "has to", "be" (the
-// subjunctive of "insisted that it be withdrawn").
-func (c *coder) obligationAfter(from, to int) bool {
-	for i := from; i < to && i < from+12; i++ {
-		switch c.lower[i] {
-		case "must", "should", "ought", "be":
-			return true
-		case "need", "needs", "needed", "has", "have", "had":
-			if i+1 < to && c.lower[i+1] == "to" {
-				return true
-			}
-		}
-	}
-	return false
-}

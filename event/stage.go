@@ -595,11 +595,15 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 	}
 	// The pattern.
 	code, reverse, pat := h.form.Code, false, false
-	if code == "" {
+	switch code {
+	case "":
 		code = b.Code
+	case NoEvent:
+		code = ""
 	}
+	kin := verbKin(h.form.Verb)
 	for _, p := range d.compiled[h.form.Block] {
-		if p.verb != "" && p.verb != h.form.Verb && p.verb != verbKin(h.form.Verb) {
+		if p.verb != "" && p.verb != h.form.Verb && p.verb != kin {
 			continue
 		}
 		if c.present(p.after) && c.present(p.before) && c.matchAfter(h.ve+1, ch, p.after) && c.matchBefore(h.v-1, cl, p.before) {
@@ -625,31 +629,6 @@ func (c *coder) code(si int, sent text.Sentence, lo, hi int, h hit, prev []menti
 		// "England beat France", "Cameroon took the lead", "striking a
 		// forehand": a match, or a report on sport, is no conflict.
 		code = ""
-	}
-	if h.form.Verb == "insist" && !pat && !c.obligationAfter(h.ve+1, hi) && !(h.ve+1 < hi && c.lower[h.ve+1] == "on") {
-		// "insisted he was livid", "insisted his plans were affordable":
-		// insisting that something is so states it (010); a demand
-		// insists that something be done ("insisted that Iran must",
-		// "insisted on its demands").
-		code = "010"
-	}
-	if h.form.Verb == "die" && !pat {
-		// PETRARCH's block takes a death for fighting (190); without a
-		// pattern naming the clash, the bomb or the assault ("died at a
-		// London hospice") nobody did anything.
-		code = ""
-	}
-	if h.form.Verb == "leave" && !pat && len(h.form.Rest) == 0 && c.find(h.ve+1, min(ch, h.ve+4), "for") < 0 {
-		// PETRARCH's "going somewhere" (040) fits "left for talks in
-		// Moscow", not leaving a place ("troops left Kathmandu",
-		// "leaving 100 troops behind").
-		code = ""
-	}
-	if code == "080" && h.form.Verb == "surrender" {
-		// Surrendering without PETRARCH's object ("to police", "arms")
-		// is retreating or surrendering militarily (0874), not yielding
-		// a point.
-		code = "0874"
 	}
 	if !pat && (c.fl[h.v]&fAgreeForms != 0) {
 		// Agreeing is expressing the intent to cooperate (PLOVER AGREE).
